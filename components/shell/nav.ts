@@ -1,0 +1,14 @@
+// The portal's navigation: an item shows only to people whose permission allows it.
+import type { Permission } from "@/lib/authz/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/systems", label: "Systems", permission: "systems:read" },
+  { href: "/people", label: "People", permission: "people:read" },
+  { href: "/admin", label: "Admin", permission: "admin:use" },
+];

@@ -1,0 +1,33 @@
+// Screenshots of each page, for people to look at (test-results/screenshots/).
+import { test, expect, signInAs } from "./fixtures";
+
+const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+test("screenshots of the main pages", async ({ page, db }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "Demo sign-in" })).toBeVisible();
+  await page.screenshot(shot("sign-in"));
+
+  const admin = await db.user.findFirstOrThrow({ where: { roles: { has: "ADMIN" } } });
+  await signInAs(page, admin);
+  await page.goto("/systems");
+  await expect(page.getByRole("table", { name: "Systems" })).toBeVisible();
+  await page.screenshot(shot("systems"));
+
+  const system = await db.system.findFirstOrThrow({ where: { tier: 1, extraApprovers: { some: {} } }, orderBy: { slug: "asc" } });
+  await page.goto(`/systems/${system.slug}`);
+  await expect(page.getByRole("heading", { name: "Who may approve changes to this system" })).toBeVisible();
+  await page.screenshot(shot("system"));
+
+  await page.goto(`/teams/checkout`);
+  await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
+  await page.screenshot(shot("team"));
+
+  await page.goto(`/people`);
+  await expect(page.getByRole("table", { name: "People" })).toBeVisible();
+  await page.screenshot(shot("people"));
+
+  await page.goto(`/admin`);
+  await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+  await page.screenshot(shot("admin"));
+});

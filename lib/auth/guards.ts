@@ -1,0 +1,86 @@
+// Every entry point declares the permission it needs (STYLE.md pattern 4). Pages use
+// `requirePage`, route handlers `withAuth`, server actions `authedAction`; each fails closed.
+import { headers } from "next/headers";
+import { forbidden as forbiddenPage, redirect } from "next/navigation";
+import { NextResponse, type NextRequest } from "next/server";
+import { can } from "@/lib/authz/can";
+import { isPermission, type Permission } from "@/lib/authz/permissions";
+import { AppError, forbidden, toErrorBody } from "@/lib/errors";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+
+function assertDeclared(permission: Permission) {
+  if (!isPermission(permission)) throw new Error(`Undeclared permission: ${String(permission)}`);
+}
+
+/** For server components: the signed-in user holding `permission`, else sign-in or a 403 page. */
+export async function requirePage(permission: Permission, from?: string): Promise<SessionUser> {
+  assertDeclared(permission);
+  const user = await currentUser();
+  if (!user) {
+    const back = from ?? (await headers()).get("x-countersign-path");
+    redirect(back && back !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in");
+  }
+  if (!can(user, permission)) forbiddenPage();
+  return user;
+}
+
+export interface RouteContext<P> {
+  user: SessionUser;
+  params: P;
+}
+
+type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
+
+export function jsonError(error: unknown): NextResponse {
+  const { status, body } = toErrorBody(error);
+  return NextResponse.json(body, { status });
+}
+
+/** For deliberately public route handlers (health, sign-in): declared, so nothing is public by accident. */
+export function publicRoute<P = Record<string, never>>(handler: (req: NextRequest, params: P) => Promise<Response>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      return await handler(req, await context.params);
+    } catch (error) {
+      return jsonError(error);
+    }
+  };
+}
+
+/** For route handlers: 401 without a session, 403 without the permission, errors as JSON. */
+export function withAuth<P = Record<string, never>>(
+  options: { permission: Permission },
+  handler: Handler<P>,
+) {
+  assertDeclared(options.permission);
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const user = await currentUser();
+      if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+      if (!can(user, options.permission)) throw forbidden();
+      return await handler(req, { user, params: await context.params });
+    } catch (error) {
+      return jsonError(error);
+    }
+  };
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
+
+/** For server actions: the same checks, answering a result instead of throwing. */
+export function authedAction<I, T>(
+  options: { permission: Permission },
+  action: (user: SessionUser, input: I) => Promise<T>,
+) {
+  assertDeclared(options.permission);
+  return async (input: I): Promise<ActionResult<T>> => {
+    try {
+      const user = await currentUser();
+      if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+      if (!can(user, options.permission)) throw forbidden();
+      return { ok: true, data: await action(user, input) };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error).body.error };
+    }
+  };
+}

@@ -1,0 +1,25 @@
+// Who is asking. The session names the user; authorization always re-reads the user from the
+// database so that a deactivated person or a changed level takes effect at once.
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/authz/permissions";
+import { authOptions } from "@/lib/auth/options";
+
+export interface SessionUser extends Actor {
+  name: string;
+  email: string;
+  handle: string;
+}
+
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, handle: true, level: true, roles: true, active: true },
+  });
+  if (!user || !user.active) return null;
+  return { kind: "user", ...user };
+});

@@ -1,0 +1,7 @@
+// Where `/` sends each kind of person.
+import type { Actor } from "./permissions";
+
+export function homeFor(actor: Actor): string {
+  if (actor.roles.includes("ADMIN")) return "/admin";
+  return "/systems";
+}

@@ -1,0 +1,45 @@
+// The one permission table. Every page, server action and route handler names one of these
+// actions; `can` answers from this table alone, and an action missing here is refused.
+import { isSeniorPlus, type Level, type Role } from "@/lib/domain/levels";
+
+export interface Actor {
+  kind: "user";
+  id: string;
+  level: Level;
+  roles: readonly Role[];
+  active: boolean;
+}
+
+type Rule = (actor: Actor) => boolean;
+
+const anyone: Rule = () => true;
+const admin: Rule = (a) => a.roles.includes("ADMIN");
+const manager: Rule = (a) => a.roles.includes("MANAGER");
+const seniorPlus: Rule = (a) => isSeniorPlus(a.level);
+const either =
+  (...rules: Rule[]): Rule =>
+  (a) =>
+    rules.some((rule) => rule(a));
+
+export const PERMISSIONS = {
+  "portal:use": anyone,
+  "systems:read": anyone,
+  "teams:read": anyone,
+  "people:read": anyone,
+  "systems:edit": admin,
+  "teams:edit": admin,
+  "admin:use": admin,
+  "changes:create": anyone,
+  "queue:read": seniorPlus,
+  "audit:read": either(admin, manager),
+  "audit:verify": admin,
+  "dashboard:read": either(manager, admin),
+  "incidents:read": either(manager, seniorPlus, admin),
+  "incidents:write": either(manager, seniorPlus, admin),
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}

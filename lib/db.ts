@@ -1,0 +1,27 @@
+// The Prisma client, one per process (kept on globalThis so dev reloads reuse it).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl } from "@/lib/env";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { countersignDb?: PrismaClient };
+
+export function createDb(connectionString: string, max = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+}
+
+function getDb(): PrismaClient {
+  globalForDb.countersignDb ??= createDb(databaseUrl());
+  return globalForDb.countersignDb;
+}
+
+/** Lazily connected, so importing this module never needs a database. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

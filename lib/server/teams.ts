@@ -1,0 +1,27 @@
+// Teams: the list for filters, and a team's page.
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+
+export async function listTeamOptions() {
+  return db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } });
+}
+
+export async function getTeam(slug: string) {
+  const team = await db.team.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      manager: { select: { name: true, handle: true, email: true } },
+      members: {
+        select: { user: { select: { id: true, name: true, handle: true, level: true, active: true, outOfOfficeUntil: true } } },
+        orderBy: { user: { name: "asc" } },
+      },
+      systems: { select: { slug: true, name: true, tier: true, customerFacing: true }, orderBy: [{ tier: "asc" }, { name: "asc" }] },
+    },
+  });
+  if (!team) throw notFound("No such team.");
+  return team;
+}

@@ -1,0 +1,82 @@
+// Factories shared by the seed and the tests: the demo organisation's writer, and small builders
+// that create one user, team or system with unique names.
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Level, Role } from "@/lib/domain/levels";
+import { buildDemoOrganisation, type DemoOrganisation } from "./demo-org";
+
+const CHUNK = 2000;
+
+async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+/** Writes the demo organisation in one transaction. */
+export async function insertDemoOrganisation(
+  db: PrismaClient,
+  org: DemoOrganisation = buildDemoOrganisation(),
+): Promise<DemoOrganisation> {
+  await db.$transaction(
+    async (tx) => {
+      await inChunks(org.users, (data) => tx.user.createMany({ data }));
+      await inChunks(org.teams, (data) => tx.team.createMany({ data }));
+      await inChunks(org.memberships, (data) => tx.teamMember.createMany({ data }));
+      await inChunks(org.systems, (data) => tx.system.createMany({ data }));
+      await inChunks(org.repositories, (data) => tx.repository.createMany({ data }));
+      await inChunks(org.systemRepositories, (data) => tx.systemRepository.createMany({ data }));
+      await inChunks(org.extraApprovers, (data) => tx.systemApprover.createMany({ data }));
+      await inChunks(
+        org.rules.map(({ ownerTeamIds: _t, ownerUserIds: _u, ...rule }) => ({ ...rule, source: "CODEOWNERS" as const })),
+        (data) => tx.ownershipRule.createMany({ data }),
+      );
+      const owners = org.rules.flatMap((rule) => [
+        ...rule.ownerTeamIds.map((teamId) => ({ ruleId: rule.id, teamId })),
+        ...rule.ownerUserIds.map((userId) => ({ ruleId: rule.id, userId })),
+      ]);
+      await inChunks(owners, (data) => tx.ruleOwner.createMany({ data }));
+    },
+    { timeout: 120_000 },
+  );
+  return org;
+}
+
+// ---- builders for tests -------------------------------------------------------------------
+
+const unique = () => randomUUID().slice(0, 8);
+
+export async function makeUser(
+  db: PrismaClient,
+  overrides: Partial<{ name: string; handle: string; email: string; level: Level; roles: Role[]; active: boolean; outOfOfficeUntil: Date | null; teamId: string }> = {},
+) {
+  const id = unique();
+  const handle = overrides.handle ?? `test.user.${id}`;
+  const { teamId, ...rest } = overrides;
+  const user = await db.user.create({
+    data: {
+      name: `Test User ${id}`,
+      email: `${handle}@test.example`,
+      level: "MID",
+      roles: [],
+      ...rest,
+      handle,
+    },
+  });
+  if (teamId) await db.teamMember.create({ data: { teamId, userId: user.id } });
+  return user;
+}
+
+export async function makeTeam(db: PrismaClient, overrides: Partial<{ slug: string; name: string; managerId: string }> = {}) {
+  const id = unique();
+  return db.team.create({ data: { slug: `team-${id}`, name: `Team ${id}`, ...overrides } });
+}
+
+export async function makeSystem(
+  db: PrismaClient,
+  overrides: Partial<{ slug: string; name: string; tier: number; owningTeamId: string; customerFacing: boolean }> = {},
+) {
+  const id = unique();
+  const owningTeamId = overrides.owningTeamId ?? (await makeTeam(db)).id;
+  return db.system.create({
+    data: { slug: `system-${id}`, name: `System ${id}`, tier: 2, ...overrides, owningTeamId },
+  });
+}

@@ -1,0 +1,60 @@
+// The servers Playwright tests against: a fresh database (DATABASE_URL_TEST's server, or an
+// embedded PostgreSQL) with the demo organisation, and the production build served twice:
+// E2E_PORT (demo mode on) and E2E_PORT + 1 (demo mode off). Playwright owns this process.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createDb } from "../lib/db.ts";
+import { createTestDatabase } from "../lib/testing/test-database.ts";
+import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const children: ChildProcess[] = [];
+
+async function waitForHealth(url: string, child: ChildProcess) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+function serve(p: number, demo: boolean, databaseUrl: string): ChildProcess {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: demo ? "1" : "0",
+      NEXTAUTH_URL: `http://localhost:${p}`,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  children.push(child);
+  return child;
+}
+
+const database = await createTestDatabase("e2e");
+const shutdown = async () => {
+  for (const child of children) child.kill("SIGTERM");
+  await database.dispose().catch(() => {});
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+
+const db = createDb(database.url, 2);
+await seedDemoIfEmpty(db, (line) => console.log(`[e2e] ${line}`));
+await db.$disconnect();
+mkdirSync("test-results", { recursive: true });
+writeFileSync("test-results/e2e-database.json", JSON.stringify({ url: database.url }));
+
+// Demo-off first: Playwright waits for the demo-on server's health, so both are up by then.
+const off = serve(port + 1, false, database.url);
+await waitForHealth(`http://localhost:${port + 1}/api/health`, off);
+serve(port, true, database.url);

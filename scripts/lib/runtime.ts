@@ -1,0 +1,75 @@
+// Shared by `npm start` and the command-line tool: which database to use, and the session secret.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded.ts";
+
+export const DATA_DIR = path.resolve(process.env.COUNTERSIGN_DATA_DIR ?? ".data");
+const STATE_FILE = path.join(DATA_DIR, "embedded.json");
+const DATABASE = "countersign";
+export const DEFAULT_EMBEDDED_PORT = 54329;
+
+export function log(line: string) {
+  console.log(`[countersign] ${line}`);
+}
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+}
+
+function runningEmbedded(): { url: string } | null {
+  if (!existsSync(STATE_FILE)) return null;
+  try {
+    const state = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { url: string; pid: number };
+    process.kill(state.pid, 0);
+    return { url: state.url };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded server in .data/ — reused when `npm start` is
+ * already running it, started here (and stopped by `stop`) when it is not.
+ */
+export async function prepareDatabase(options: { quiet?: boolean } = {}): Promise<PreparedDatabase> {
+  const say = options.quiet ? () => {} : log;
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const running = runningEmbedded();
+  if (running) return { url: running.url, embedded: true, stop: async () => {} };
+  mkdirSync(DATA_DIR, { recursive: true });
+  const started = Date.now();
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(DATA_DIR, "pg"),
+    port: Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
+    persistent: true,
+  });
+  await ensureDatabase(server.url("postgres"), DATABASE);
+  const url = server.url(DATABASE);
+  writeFileSync(STATE_FILE, JSON.stringify({ url, pid: process.pid }));
+  say(`embedded PostgreSQL ready on port ${server.port} (${Date.now() - started} ms, data in ${path.relative(process.cwd(), DATA_DIR)}/)`);
+  return {
+    url,
+    embedded: true,
+    stop: async () => {
+      rmSync(STATE_FILE, { force: true });
+      await server.stop();
+      say("embedded PostgreSQL stopped");
+    },
+  };
+}
+
+/** NEXTAUTH_SECRET, or one generated once and kept in .data/ so sessions survive restarts. */
+export function ensureSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(DATA_DIR, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
