@@ -6,7 +6,9 @@ export default function Forbidden() {
     <main className="grid min-h-[60vh] place-items-center px-6">
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-red-700">403</p>
-        <h1 className="mt-2 text-2xl font-semibold text-slate-900">You don&apos;t have access to this page</h1>
+        <h1 className="mt-2 text-2xl font-semibold text-slate-900">
+          You don&apos;t have access to this page
+        </h1>
         <p className="mt-2 text-sm text-slate-600">
           Your level or role does not include this. If you think it should, ask an admin.
         </p>

@@ -7,7 +7,9 @@ export default function NotFound() {
       <div className="max-w-md text-center">
         <p className="text-sm font-semibold text-brand-700">404</p>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">Nothing here</h1>
-        <p className="mt-2 text-sm text-slate-600">The page or record does not exist, or you cannot see it.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          The page or record does not exist, or you cannot see it.
+        </p>
         <Link href="/" className={buttonClass("secondary", "md", "mt-6")}>
           Go to your home page
         </Link>

@@ -1,6 +1,9 @@
 import { test, expect, signInAs } from "./fixtures";
 
-test("search and filter the systems catalog; filters live in the URL", async ({ page, createPerson }) => {
+test("search and filter the systems catalog; filters live in the URL", async ({
+  page,
+  createPerson,
+}) => {
   await signInAs(page, await createPerson({ level: "JUNIOR" }));
   await page.goto("/systems");
   await expect(page.getByRole("heading", { name: "Systems", level: 1 })).toBeVisible();
@@ -29,7 +32,12 @@ test("search and filter the systems catalog; filters live in the URL", async ({ 
 test("keyset pagination walks forward and back", async ({ page, createPerson }) => {
   await signInAs(page, await createPerson());
   await page.goto("/systems");
-  const firstRow = page.getByRole("table", { name: "Systems" }).locator("tbody tr").first().getByRole("link").first();
+  const firstRow = page
+    .getByRole("table", { name: "Systems" })
+    .locator("tbody tr")
+    .first()
+    .getByRole("link")
+    .first();
   const page1 = (await firstRow.textContent())!;
   await page.getByRole("link", { name: "Next →" }).click();
   await expect(page).toHaveURL(/after=/);
@@ -40,7 +48,11 @@ test("keyset pagination walks forward and back", async ({ page, createPerson }) 
 });
 
 test("a system page explains who may approve and why", async ({ page, createPerson, db }) => {
-  const system = await db.system.findFirstOrThrow({ where: { tier: 1 }, include: { owningTeam: true }, orderBy: { slug: "asc" } });
+  const system = await db.system.findFirstOrThrow({
+    where: { tier: 1 },
+    include: { owningTeam: true },
+    orderBy: { slug: "asc" },
+  });
   await signInAs(page, await createPerson({ level: "JUNIOR" }));
   await page.goto("/systems");
   await page.getByLabel("Search systems").fill(system.slug);

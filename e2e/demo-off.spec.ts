@@ -13,7 +13,12 @@ test.describe("with demo mode off", () => {
     const admin = await db.user.findFirstOrThrow({ where: { roles: { has: "ADMIN" } } });
     const csrf = await (await page.request.get(`${DEMO_OFF_URL}/api/auth/csrf`)).json();
     const response = await page.request.post(`${DEMO_OFF_URL}/api/auth/callback/demo`, {
-      form: { csrfToken: csrf.csrfToken, userId: admin.id, callbackUrl: `${DEMO_OFF_URL}/`, json: "true" },
+      form: {
+        csrfToken: csrf.csrfToken,
+        userId: admin.id,
+        callbackUrl: `${DEMO_OFF_URL}/`,
+        json: "true",
+      },
       maxRedirects: 0,
     });
     expect(response.status()).toBeGreaterThanOrEqual(300);

@@ -16,7 +16,11 @@ export interface TestPerson {
 }
 
 interface Fixtures {
-  createPerson: (options?: { level?: Level; roles?: Role[]; teamSlug?: string }) => Promise<TestPerson>;
+  createPerson: (options?: {
+    level?: Level;
+    roles?: Role[];
+    teamSlug?: string;
+  }) => Promise<TestPerson>;
 }
 
 interface WorkerFixtures {
@@ -38,7 +42,9 @@ export async function signInAs(page: Page, person: { id: string }, baseURL?: str
 export const test = base.extend<Fixtures, WorkerFixtures>({
   db: [
     async ({}, provide) => {
-      const { url } = JSON.parse(readFileSync("test-results/e2e-database.json", "utf8")) as { url: string };
+      const { url } = JSON.parse(readFileSync("test-results/e2e-database.json", "utf8")) as {
+        url: string;
+      };
       const db = createDb(url, 2);
       await provide(db);
       await db.$disconnect();

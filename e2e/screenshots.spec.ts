@@ -14,9 +14,14 @@ test("screenshots of the main pages", async ({ page, db }) => {
   await expect(page.getByRole("table", { name: "Systems" })).toBeVisible();
   await page.screenshot(shot("systems"));
 
-  const system = await db.system.findFirstOrThrow({ where: { tier: 1, extraApprovers: { some: {} } }, orderBy: { slug: "asc" } });
+  const system = await db.system.findFirstOrThrow({
+    where: { tier: 1, extraApprovers: { some: {} } },
+    orderBy: { slug: "asc" },
+  });
   await page.goto(`/systems/${system.slug}`);
-  await expect(page.getByRole("heading", { name: "Who may approve changes to this system" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Who may approve changes to this system" }),
+  ).toBeVisible();
   await page.screenshot(shot("system"));
 
   await page.goto(`/teams/checkout`);
@@ -26,6 +31,11 @@ test("screenshots of the main pages", async ({ page, db }) => {
   await page.goto(`/people`);
   await expect(page.getByRole("table", { name: "People" })).toBeVisible();
   await page.screenshot(shot("people"));
+
+  await page.goto(`/audit`);
+  await expect(page.getByRole("list", { name: "Audit events" })).toBeVisible();
+  await page.getByRole("list", { name: "Audit events" }).locator("summary").first().click();
+  await page.screenshot(shot("audit"));
 
   await page.goto(`/admin`);
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();

@@ -13,7 +13,10 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
 }
 
 function getDb(): PrismaClient {
-  globalForDb.countersignDb ??= createDb(databaseUrl());
+  globalForDb.countersignDb ??= createDb(
+    databaseUrl(),
+    Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  );
   return globalForDb.countersignDb;
 }
 

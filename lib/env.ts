@@ -4,7 +4,9 @@ import { z } from "zod";
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
   .optional()
-  .transform((value) => (value === undefined || value === "" ? undefined : ["1", "true", "yes", "on"].includes(value)));
+  .transform((value) =>
+    value === undefined || value === "" ? undefined : ["1", "true", "yes", "on"].includes(value),
+  );
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -34,7 +36,8 @@ export function env(): Env {
 
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
+  if (!url)
+    throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   return url;
 }
 

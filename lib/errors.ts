@@ -56,6 +56,8 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   console.error(error);
   return {
     status: 500,
-    body: { error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } },
+    body: {
+      error: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." },
+    },
   };
 }

@@ -3,15 +3,18 @@ import { decodeCursor, encodeCursor, keysetQuery, toPage } from "./pagination";
 
 describe("cursors", () => {
   it("round-trips", () => {
-    const cursor = { key: "Checkout api, \"quoted\" ü", id: "abc" };
+    const cursor = { key: 'Checkout api, "quoted" ü', id: "abc" };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
-  it.each(["", "not-base64!", Buffer.from("{}").toString("base64url"), Buffer.from('["a"]').toString("base64url"), Buffer.from("[1,2]").toString("base64url")])(
-    "ignores a malformed cursor %j",
-    (value) => {
-      expect(decodeCursor(value)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "not-base64!",
+    Buffer.from("{}").toString("base64url"),
+    Buffer.from('["a"]').toString("base64url"),
+    Buffer.from("[1,2]").toString("base64url"),
+  ])("ignores a malformed cursor %j", (value) => {
+    expect(decodeCursor(value)).toBeNull();
+  });
 });
 
 describe("keyset pages", () => {

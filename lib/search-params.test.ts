@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseSearchParams, peopleFiltersSchema, systemFiltersSchema, withParams } from "./search-params";
+import {
+  parseSearchParams,
+  peopleFiltersSchema,
+  systemFiltersSchema,
+  withParams,
+} from "./search-params";
 
 describe("page filters from the URL", () => {
   it.each([
@@ -8,10 +13,15 @@ describe("page filters from the URL", () => {
     [{ tier: "one" }, {}],
     [{ q: "  checkout " }, { q: "checkout" }],
     [{ team: "Checkout!" }, {}],
-    [{ team: "checkout", tier: ["2", "3"] }, { team: "checkout", tier: 2 }],
+    [
+      { team: "checkout", tier: ["2", "3"] },
+      { team: "checkout", tier: 2 },
+    ],
   ])("systems %j -> %j", (raw, expected) => {
     const parsed = parseSearchParams(systemFiltersSchema, raw);
-    expect(Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined))).toEqual(expected);
+    expect(Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined))).toEqual(
+      expected,
+    );
   });
 
   it.each([
@@ -19,11 +29,15 @@ describe("page filters from the URL", () => {
     [{ level: "senior" }, {}],
   ])("people %j -> %j", (raw, expected) => {
     const parsed = parseSearchParams(peopleFiltersSchema, raw);
-    expect(Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined))).toEqual(expected);
+    expect(Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined))).toEqual(
+      expected,
+    );
   });
 
   it("builds links that keep filters and drop empty values", () => {
-    expect(withParams("/systems", { q: "pay", tier: 1, team: undefined }, { after: "c1" })).toBe("/systems?q=pay&tier=1&after=c1");
+    expect(withParams("/systems", { q: "pay", tier: 1, team: undefined }, { after: "c1" })).toBe(
+      "/systems?q=pay&tier=1&after=c1",
+    );
     expect(withParams("/systems", {}, {})).toBe("/systems");
   });
 });

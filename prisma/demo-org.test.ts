@@ -8,7 +8,9 @@ describe("the demo organisation", () => {
   it("is deterministic", () => {
     const again = buildDemoOrganisation(now);
     expect(again.users.map((u) => u.handle)).toEqual(org.users.map((u) => u.handle));
-    expect(again.systems.map((s) => [s.slug, s.tier])).toEqual(org.systems.map((s) => [s.slug, s.tier]));
+    expect(again.systems.map((s) => [s.slug, s.tier])).toEqual(
+      org.systems.map((s) => [s.slug, s.tier]),
+    );
   });
 
   it("has at least 40 teams, each with a manager", () => {
@@ -20,7 +22,8 @@ describe("the demo organisation", () => {
   it("has 400 engineers in a realistic level mix", () => {
     const engineers = org.users.filter((u) => u.roles.length === 0);
     expect(engineers).toHaveLength(400);
-    const share = (level: string) => engineers.filter((e) => e.level === level).length / engineers.length;
+    const share = (level: string) =>
+      engineers.filter((e) => e.level === level).length / engineers.length;
     expect(share("JUNIOR")).toBeCloseTo(0.35, 2);
     expect(share("MID")).toBeCloseTo(0.3, 2);
     expect(share("SENIOR")).toBeCloseTo(0.25, 2);
@@ -43,7 +46,9 @@ describe("the demo organisation", () => {
   it("gives every team at least two SENIOR+ members, so tier-1 changes are routable", () => {
     const levelOf = new Map(org.users.map((u) => [u.id, u.level]));
     for (const team of org.teams) {
-      const seniors = org.memberships.filter((m) => m.teamId === team.id && ["SENIOR", "PRINCIPAL"].includes(levelOf.get(m.userId)!));
+      const seniors = org.memberships.filter(
+        (m) => m.teamId === team.id && ["SENIOR", "PRINCIPAL"].includes(levelOf.get(m.userId)!),
+      );
       expect(seniors.length, team.slug).toBeGreaterThanOrEqual(2);
     }
   });

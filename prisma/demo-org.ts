@@ -55,26 +55,77 @@ export interface DemoOrganisation {
 }
 
 const TEAMS: [string, string][] = [
-  ["checkout", "Checkout"], ["cart", "Cart"], ["payments", "Payments"], ["ledger", "Ledger"],
-  ["fraud", "Fraud & Risk"], ["search", "Search"], ["catalog", "Catalog"], ["pricing", "Pricing"],
-  ["promotions", "Promotions"], ["inventory", "Inventory"], ["fulfilment", "Fulfilment"],
-  ["shipping", "Shipping"], ["returns", "Returns"], ["orders", "Orders"], ["identity", "Identity"],
-  ["iam", "IAM"], ["accounts", "Customer Accounts"], ["notifications", "Notifications"],
-  ["messaging", "Messaging"], ["web-platform", "Web Platform"], ["mobile-ios", "iOS"],
-  ["mobile-android", "Android"], ["design-system", "Design System"], ["data-platform", "Data Platform"],
-  ["analytics", "Analytics"], ["ml-platform", "ML Platform"], ["recommendations", "Recommendations"],
-  ["ads", "Ads"], ["marketplace", "Marketplace"], ["seller-tools", "Seller Tools"],
-  ["support-tools", "Support Tools"], ["sre", "Site Reliability"], ["networking", "Networking"],
-  ["compute", "Compute"], ["storage", "Storage"], ["databases", "Databases"],
-  ["observability", "Observability"], ["ci-cd", "CI/CD"], ["developer-experience", "Developer Experience"],
-  ["security", "Security Engineering"], ["compliance", "Compliance"], ["billing", "Billing"],
-  ["tax", "Tax"], ["localization", "Localization"],
+  ["checkout", "Checkout"],
+  ["cart", "Cart"],
+  ["payments", "Payments"],
+  ["ledger", "Ledger"],
+  ["fraud", "Fraud & Risk"],
+  ["search", "Search"],
+  ["catalog", "Catalog"],
+  ["pricing", "Pricing"],
+  ["promotions", "Promotions"],
+  ["inventory", "Inventory"],
+  ["fulfilment", "Fulfilment"],
+  ["shipping", "Shipping"],
+  ["returns", "Returns"],
+  ["orders", "Orders"],
+  ["identity", "Identity"],
+  ["iam", "IAM"],
+  ["accounts", "Customer Accounts"],
+  ["notifications", "Notifications"],
+  ["messaging", "Messaging"],
+  ["web-platform", "Web Platform"],
+  ["mobile-ios", "iOS"],
+  ["mobile-android", "Android"],
+  ["design-system", "Design System"],
+  ["data-platform", "Data Platform"],
+  ["analytics", "Analytics"],
+  ["ml-platform", "ML Platform"],
+  ["recommendations", "Recommendations"],
+  ["ads", "Ads"],
+  ["marketplace", "Marketplace"],
+  ["seller-tools", "Seller Tools"],
+  ["support-tools", "Support Tools"],
+  ["sre", "Site Reliability"],
+  ["networking", "Networking"],
+  ["compute", "Compute"],
+  ["storage", "Storage"],
+  ["databases", "Databases"],
+  ["observability", "Observability"],
+  ["ci-cd", "CI/CD"],
+  ["developer-experience", "Developer Experience"],
+  ["security", "Security Engineering"],
+  ["compliance", "Compliance"],
+  ["billing", "Billing"],
+  ["tax", "Tax"],
+  ["localization", "Localization"],
 ];
 
 const COMPONENTS = [
-  "api", "web", "worker", "gateway", "scheduler", "ingest", "index", "cache", "notifier",
-  "reporting", "admin", "sync", "exporter", "importer", "store", "engine", "service", "events",
-  "reconciler", "router", "console", "batch", "stream", "edge",
+  "api",
+  "web",
+  "worker",
+  "gateway",
+  "scheduler",
+  "ingest",
+  "index",
+  "cache",
+  "notifier",
+  "reporting",
+  "admin",
+  "sync",
+  "exporter",
+  "importer",
+  "store",
+  "engine",
+  "service",
+  "events",
+  "reconciler",
+  "router",
+  "console",
+  "batch",
+  "stream",
+  "edge",
 ];
 
 /** The five monorepos: path patterns mapped to a team's system, in CODEOWNERS order. */
@@ -183,7 +234,10 @@ const pad = (n: number, width = 4) => String(n).padStart(width, "0");
 const DAY = 24 * 60 * 60 * 1000;
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ".").replace(/^\.|\.$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.|\.$/g, "");
 }
 
 export function buildDemoOrganisation(now = new Date()): DemoOrganisation {
@@ -196,14 +250,28 @@ export function buildDemoOrganisation(now = new Date()): DemoOrganisation {
     let handle = slugify(`${first}.${last}`);
     for (let n = 2; handles.has(handle); n++) handle = slugify(`${first}.${last}${n}`);
     handles.add(handle);
-    return { id, email: `${handle}@${ORG}.example`, name: `${first} ${last}`, handle, level, roles, outOfOfficeUntil: null };
+    return {
+      id,
+      email: `${handle}@${ORG}.example`,
+      name: `${first} ${last}`,
+      handle,
+      level,
+      roles,
+      outOfOfficeUntil: null,
+    };
   };
 
   const users: DemoUser[] = [];
   const teams: DemoTeam[] = TEAMS.map(([slug, name], i) => {
     const manager = person(`demo-mgr-${pad(i)}`, i % 3 === 0 ? "PRINCIPAL" : "SENIOR", ["MANAGER"]);
     users.push(manager);
-    return { id: `demo-team-${pad(i)}`, slug, name, description: `${name} engineering at Acme.`, managerId: manager.id };
+    return {
+      id: `demo-team-${pad(i)}`,
+      slug,
+      name,
+      description: `${name} engineering at Acme.`,
+      managerId: manager.id,
+    };
   });
   users.push(
     { ...person("demo-admin-0", "PRINCIPAL", ["ADMIN"]) },
@@ -213,7 +281,9 @@ export function buildDemoOrganisation(now = new Date()): DemoOrganisation {
   // Engineers: senior+ are dealt out first so every team has at least two SENIOR+ owners.
   const memberships: DemoOrganisation["memberships"] = [];
   const engineers: DemoUser[] = [];
-  const levels = [...LEVEL_MIX].reverse().flatMap(([level, count]) => Array<Level>(count).fill(level));
+  const levels = [...LEVEL_MIX]
+    .reverse()
+    .flatMap(([level, count]) => Array<Level>(count).fill(level));
   levels.forEach((level, i) => {
     const engineer = person(`demo-eng-${pad(i)}`, level, []);
     engineers.push(engineer);
@@ -223,7 +293,8 @@ export function buildDemoOrganisation(now = new Date()): DemoOrganisation {
   const seniors = engineers.filter((e) => e.level === "SENIOR" || e.level === "PRINCIPAL");
   [3, 17, 29, 41, 58, 77].forEach((index, n) => {
     const senior = seniors[index];
-    if (senior) senior.outOfOfficeUntil = new Date(now.getTime() + (n === 5 ? -1 : 3 + n * 2) * DAY);
+    if (senior)
+      senior.outOfOfficeUntil = new Date(now.getTime() + (n === 5 ? -1 : 3 + n * 2) * DAY);
   });
   users.push(...engineers);
 
@@ -306,20 +377,43 @@ export function buildDemoOrganisation(now = new Date()): DemoOrganisation {
   // from security is an extra approver on identity and IAM systems.
   const extraApprovers: DemoOrganisation["extraApprovers"] = [];
   const sre = teamBySlug.get("sre")!;
-  const platform = new Set(["networking", "compute", "storage", "databases"].map((s) => teamBySlug.get(s)!.id));
+  const platform = new Set(
+    ["networking", "compute", "storage", "databases"].map((s) => teamBySlug.get(s)!.id),
+  );
   const securityTeam = teamBySlug.get("security")!;
   const securityPrincipal = engineers.find(
-    (e) => e.level === "PRINCIPAL" && memberships.some((m) => m.userId === e.id && m.teamId === securityTeam.id),
+    (e) =>
+      e.level === "PRINCIPAL" &&
+      memberships.some((m) => m.userId === e.id && m.teamId === securityTeam.id),
   );
   const identityTeams = new Set(["identity", "iam"].map((s) => teamBySlug.get(s)!.id));
   systems.forEach((system) => {
     if (system.tier === 1 && platform.has(system.owningTeamId)) {
-      extraApprovers.push({ id: `demo-xa-t-${system.id}`, systemId: system.id, userId: null, teamId: sre.id });
+      extraApprovers.push({
+        id: `demo-xa-t-${system.id}`,
+        systemId: system.id,
+        userId: null,
+        teamId: sre.id,
+      });
     }
     if (securityPrincipal && identityTeams.has(system.owningTeamId)) {
-      extraApprovers.push({ id: `demo-xa-u-${system.id}`, systemId: system.id, userId: securityPrincipal.id, teamId: null });
+      extraApprovers.push({
+        id: `demo-xa-u-${system.id}`,
+        systemId: system.id,
+        userId: securityPrincipal.id,
+        teamId: null,
+      });
     }
   });
 
-  return { users, teams, memberships, systems, repositories, systemRepositories, extraApprovers, rules };
+  return {
+    users,
+    teams,
+    memberships,
+    systems,
+    repositories,
+    systemRepositories,
+    extraApprovers,
+    rules,
+  };
 }

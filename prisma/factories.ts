@@ -2,6 +2,7 @@
 // that create one user, team or system with unique names.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
 import type { Level, Role } from "@/lib/domain/levels";
 import { buildDemoOrganisation, type DemoOrganisation } from "./demo-org";
 
@@ -11,32 +12,30 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
 }
 
-/** Writes the demo organisation in one transaction. */
+/** Writes the demo organisation inside the caller's transaction. */
 export async function insertDemoOrganisation(
-  db: PrismaClient,
+  tx: Tx,
   org: DemoOrganisation = buildDemoOrganisation(),
 ): Promise<DemoOrganisation> {
-  await db.$transaction(
-    async (tx) => {
-      await inChunks(org.users, (data) => tx.user.createMany({ data }));
-      await inChunks(org.teams, (data) => tx.team.createMany({ data }));
-      await inChunks(org.memberships, (data) => tx.teamMember.createMany({ data }));
-      await inChunks(org.systems, (data) => tx.system.createMany({ data }));
-      await inChunks(org.repositories, (data) => tx.repository.createMany({ data }));
-      await inChunks(org.systemRepositories, (data) => tx.systemRepository.createMany({ data }));
-      await inChunks(org.extraApprovers, (data) => tx.systemApprover.createMany({ data }));
-      await inChunks(
-        org.rules.map(({ ownerTeamIds: _t, ownerUserIds: _u, ...rule }) => ({ ...rule, source: "CODEOWNERS" as const })),
-        (data) => tx.ownershipRule.createMany({ data }),
-      );
-      const owners = org.rules.flatMap((rule) => [
-        ...rule.ownerTeamIds.map((teamId) => ({ ruleId: rule.id, teamId })),
-        ...rule.ownerUserIds.map((userId) => ({ ruleId: rule.id, userId })),
-      ]);
-      await inChunks(owners, (data) => tx.ruleOwner.createMany({ data }));
-    },
-    { timeout: 120_000 },
+  await inChunks(org.users, (data) => tx.user.createMany({ data }));
+  await inChunks(org.teams, (data) => tx.team.createMany({ data }));
+  await inChunks(org.memberships, (data) => tx.teamMember.createMany({ data }));
+  await inChunks(org.systems, (data) => tx.system.createMany({ data }));
+  await inChunks(org.repositories, (data) => tx.repository.createMany({ data }));
+  await inChunks(org.systemRepositories, (data) => tx.systemRepository.createMany({ data }));
+  await inChunks(org.extraApprovers, (data) => tx.systemApprover.createMany({ data }));
+  await inChunks(
+    org.rules.map(({ ownerTeamIds: _t, ownerUserIds: _u, ...rule }) => ({
+      ...rule,
+      source: "CODEOWNERS" as const,
+    })),
+    (data) => tx.ownershipRule.createMany({ data }),
   );
+  const owners = org.rules.flatMap((rule) => [
+    ...rule.ownerTeamIds.map((teamId) => ({ ruleId: rule.id, teamId })),
+    ...rule.ownerUserIds.map((userId) => ({ ruleId: rule.id, userId })),
+  ]);
+  await inChunks(owners, (data) => tx.ruleOwner.createMany({ data }));
   return org;
 }
 
@@ -46,7 +45,16 @@ const unique = () => randomUUID().slice(0, 8);
 
 export async function makeUser(
   db: PrismaClient,
-  overrides: Partial<{ name: string; handle: string; email: string; level: Level; roles: Role[]; active: boolean; outOfOfficeUntil: Date | null; teamId: string }> = {},
+  overrides: Partial<{
+    name: string;
+    handle: string;
+    email: string;
+    level: Level;
+    roles: Role[];
+    active: boolean;
+    outOfOfficeUntil: Date | null;
+    teamId: string;
+  }> = {},
 ) {
   const id = unique();
   const handle = overrides.handle ?? `test.user.${id}`;
@@ -65,14 +73,23 @@ export async function makeUser(
   return user;
 }
 
-export async function makeTeam(db: PrismaClient, overrides: Partial<{ slug: string; name: string; managerId: string }> = {}) {
+export async function makeTeam(
+  db: PrismaClient,
+  overrides: Partial<{ slug: string; name: string; managerId: string }> = {},
+) {
   const id = unique();
   return db.team.create({ data: { slug: `team-${id}`, name: `Team ${id}`, ...overrides } });
 }
 
 export async function makeSystem(
   db: PrismaClient,
-  overrides: Partial<{ slug: string; name: string; tier: number; owningTeamId: string; customerFacing: boolean }> = {},
+  overrides: Partial<{
+    slug: string;
+    name: string;
+    tier: number;
+    owningTeamId: string;
+    customerFacing: boolean;
+  }> = {},
 ) {
   const id = unique();
   const owningTeamId = overrides.owningTeamId ?? (await makeTeam(db)).id;

@@ -8,7 +8,10 @@ import { diffMigrationsToSchema, isEmptyMigration } from "./lib/schema-engine.ts
 
 const server = process.env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `countersign-drift-${process.pid}`), persistent: false });
+  : await startEmbeddedPostgres({
+      dataDir: path.join(os.tmpdir(), `countersign-drift-${process.pid}`),
+      persistent: false,
+    });
 let code = 0;
 try {
   const sql = await diffMigrationsToSchema(process.env.DATABASE_URL ?? server!.url("postgres"));

@@ -17,7 +17,9 @@ async function main() {
   const empty = args.includes("--empty");
   const name = args.find((arg) => !arg.startsWith("--"));
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
-    console.error("usage: npm run db:migration -- <name> [--empty]   (name: lowercase letters, digits, _)");
+    console.error(
+      "usage: npm run db:migration -- <name> [--empty]   (name: lowercase letters, digits, _)",
+    );
     process.exit(2);
   }
   let sql = "";
@@ -41,7 +43,10 @@ async function main() {
   }
   const dir = path.join(MIGRATIONS_DIR, `${timestamp()}_${name}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "migration.sql"), sql ? `${sql}\n` : "-- Write the migration SQL here.\n");
+  writeFileSync(
+    path.join(dir, "migration.sql"),
+    sql ? `${sql}\n` : "-- Write the migration SQL here.\n",
+  );
   console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
 }
 

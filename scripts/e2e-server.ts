@@ -24,17 +24,21 @@ async function waitForHealth(url: string, child: ChildProcess) {
 }
 
 function serve(p: number, demo: boolean, databaseUrl: string): ChildProcess {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p)], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DEMO_MODE: demo ? "1" : "0",
-      NEXTAUTH_URL: `http://localhost:${p}`,
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(p)],
+    {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DEMO_MODE: demo ? "1" : "0",
+        NEXTAUTH_URL: `http://localhost:${p}`,
+        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  });
+  );
   children.push(child);
   return child;
 }

@@ -72,7 +72,9 @@ async function main() {
       return;
     }
   }
-  log(`Countersign on http://localhost:${port}${env.DEMO_MODE === "1" ? " (demo mode: pick a person to sign in)" : ""}`);
+  log(
+    `Countersign on http://localhost:${port}${env.DEMO_MODE === "1" ? " (demo mode: pick a person to sign in)" : ""}`,
+  );
   child = run(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
   child.once("exit", (code) => void shutdown(code ?? 0));
 }

@@ -14,31 +14,34 @@ export default async function PortalLayout({ children }: { children: React.React
   const roles = user.roles.map((r) => r.charAt(0) + r.slice(1).toLowerCase());
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <aside className="w-56 shrink-0 bg-slate-900">
         <div className="sticky top-0 flex h-screen flex-col px-3 py-4">
-        <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-white">
-          <Logo className="size-7" />
-          <span className="text-base font-semibold tracking-tight">Countersign</span>
-        </Link>
-        <nav aria-label="Main" className="flex-1 space-y-1">
-          {items.map((item) => (
-            <SidebarLink key={item.href} href={item.href} label={item.label} />
-          ))}
-        </nav>
-        <div className="border-t border-slate-800 px-2 pt-4" data-testid="whoami">
-          <p className="truncate text-sm font-medium text-white">{user.name}</p>
-          <p className="truncate text-xs text-slate-400">
-            {LEVEL_LABEL[user.level]}
-            {roles.length ? ` · ${roles.join(", ")}` : ""}
-          </p>
-          <p className="truncate text-xs text-slate-400">@{user.handle}</p>
-          <div className="mt-2 -ml-2">
-            <SignOutButton />
+          <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-white">
+            <Logo className="size-7" />
+            <span className="text-base font-semibold tracking-tight">Countersign</span>
+          </Link>
+          <nav aria-label="Main" className="flex-1 space-y-1">
+            {items.map((item) => (
+              <SidebarLink key={item.href} href={item.href} label={item.label} />
+            ))}
+          </nav>
+          <div className="border-t border-slate-800 px-2 pt-4" data-testid="whoami">
+            <p className="truncate text-sm font-medium text-white">{user.name}</p>
+            <p className="truncate text-xs text-slate-400">
+              {LEVEL_LABEL[user.level]}
+              {roles.length ? ` · ${roles.join(", ")}` : ""}
+            </p>
+            <p className="truncate text-xs text-slate-400">@{user.handle}</p>
+            <div className="mt-2 -ml-2">
+              <SignOutButton />
+            </div>
           </div>
-        </div>
         </div>
       </aside>
       <QueryProvider>

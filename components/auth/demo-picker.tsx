@@ -19,18 +19,24 @@ export function DemoPicker({ people, callbackUrl }: { people: DemoPerson[]; call
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!q) return people;
-    return people.filter((p) => `${p.name} ${p.handle} ${p.team ?? ""} ${p.level}`.toLowerCase().includes(q));
+    return people.filter((p) =>
+      `${p.name} ${p.handle} ${p.team ?? ""} ${p.level}`.toLowerCase().includes(q),
+    );
   }, [people, query]);
 
   return (
-    <section aria-labelledby="demo-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby="demo-heading"
+      className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h2 id="demo-heading" className="text-lg font-semibold text-slate-900">
             Demo sign-in
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            Demo mode is on: pick anyone from the seeded organisation. Real deployments use single sign-on.
+            Demo mode is on: pick anyone from the seeded organisation. Real deployments use single
+            sign-on.
           </p>
         </div>
         <div className="w-full sm:w-72">
@@ -70,7 +76,9 @@ export function DemoPicker({ people, callbackUrl }: { people: DemoPerson[]; call
                       aria-label={`Sign in as ${person.name}, ${person.level}${person.team ? `, ${person.team}` : ""}`}
                     >
                       <span className="min-w-0">
-                        <span className="block truncate text-sm font-medium text-slate-900">{person.name}</span>
+                        <span className="block truncate text-sm font-medium text-slate-900">
+                          {person.name}
+                        </span>
                         <span className="block truncate text-xs text-slate-600">
                           @{person.handle}
                           {person.team ? ` · ${person.team}` : ""}
@@ -84,7 +92,9 @@ export function DemoPicker({ people, callbackUrl }: { people: DemoPerson[]; call
                     </button>
                   </li>
                 ))}
-                {shown.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">Nobody matches.</li> : null}
+                {shown.length === 0 ? (
+                  <li className="px-3 py-2 text-sm text-slate-500">Nobody matches.</li>
+                ) : null}
               </ul>
               {members.length > shown.length ? (
                 <p className="mt-1 text-xs text-slate-500">

@@ -12,7 +12,15 @@ export interface SelectFilter {
   allLabel: string;
 }
 
-export function FilterBar({ searchLabel, searchPlaceholder, selects }: { searchLabel: string; searchPlaceholder: string; selects: SelectFilter[] }) {
+export function FilterBar({
+  searchLabel,
+  searchPlaceholder,
+  selects,
+}: {
+  searchLabel: string;
+  searchPlaceholder: string;
+  selects: SelectFilter[];
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -30,15 +38,23 @@ export function FilterBar({ searchLabel, searchPlaceholder, selects }: { searchL
       else next.delete(key);
     }
     const query = next.toString();
-    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    startTransition(() =>
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }),
+    );
   };
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   return (
-    <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3" role="search">
+    <div
+      className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3"
+      role="search"
+    >
       <div className="min-w-56 flex-1">
         <label htmlFor="filter-q" className="mb-1 block text-xs font-medium text-slate-700">
           {searchLabel}
@@ -58,7 +74,10 @@ export function FilterBar({ searchLabel, searchPlaceholder, selects }: { searchL
       </div>
       {selects.map((select) => (
         <div key={select.name} className="w-48">
-          <label htmlFor={`filter-${select.name}`} className="mb-1 block text-xs font-medium text-slate-700">
+          <label
+            htmlFor={`filter-${select.name}`}
+            className="mb-1 block text-xs font-medium text-slate-700"
+          >
             {select.label}
           </label>
           <Select

@@ -10,5 +10,6 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/systems", label: "Systems", permission: "systems:read" },
   { href: "/people", label: "People", permission: "people:read" },
+  { href: "/audit", label: "Audit trail", permission: "audit:read" },
   { href: "/admin", label: "Admin", permission: "admin:use" },
 ];

@@ -12,7 +12,9 @@ export function SidebarLink({ href, label }: { href: string; label: string }) {
       aria-current={active ? "page" : undefined}
       className={cn(
         "block rounded-md px-3 py-2 text-sm font-medium",
-        active ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+        active
+          ? "bg-slate-800 text-white"
+          : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
       )}
     >
       {label}

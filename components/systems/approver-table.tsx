@@ -4,7 +4,15 @@ import { LevelBadge } from "@/components/people/level-badge";
 
 const VERDICT_TONE = { eligible: "green", skipped: "amber", excluded: "neutral" } as const;
 
-export function ApproverTable({ title, rule, candidates }: { title: string; rule: string; candidates: CandidateVerdict[] }) {
+export function ApproverTable({
+  title,
+  rule,
+  candidates,
+}: {
+  title: string;
+  rule: string;
+  candidates: CandidateVerdict[];
+}) {
   const eligible = candidates.filter((c) => c.verdict === "ELIGIBLE").length;
   return (
     <section aria-label={title} className="min-w-0">
@@ -17,12 +25,18 @@ export function ApproverTable({ title, rule, candidates }: { title: string; rule
       </div>
       <ul className="mt-3 max-h-96 divide-y divide-slate-100 overflow-y-auto border-t border-slate-100">
         {candidates.map((c) => {
-          const kind = c.verdict === "ELIGIBLE" ? "eligible" : c.verdict.startsWith("SKIPPED") ? "skipped" : "excluded";
+          const kind =
+            c.verdict === "ELIGIBLE"
+              ? "eligible"
+              : c.verdict.startsWith("SKIPPED")
+                ? "skipped"
+                : "excluded";
           return (
             <li key={c.person.id} className="flex items-center justify-between gap-3 px-5 py-2">
               <div className="min-w-0">
                 <p className="truncate text-sm font-medium text-slate-900">
-                  {c.person.name} <span className="font-normal text-slate-500">@{c.person.handle}</span>
+                  {c.person.name}{" "}
+                  <span className="font-normal text-slate-500">@{c.person.handle}</span>
                 </p>
                 <p className="truncate text-xs text-slate-600">{c.reason}</p>
               </div>
@@ -33,7 +47,11 @@ export function ApproverTable({ title, rule, candidates }: { title: string; rule
             </li>
           );
         })}
-        {candidates.length === 0 ? <li className="px-5 py-3 text-sm text-red-700">Nobody owns this system: changes to it are unroutable.</li> : null}
+        {candidates.length === 0 ? (
+          <li className="px-5 py-3 text-sm text-red-700">
+            Nobody owns this system: changes to it are unroutable.
+          </li>
+        ) : null}
       </ul>
     </section>
   );

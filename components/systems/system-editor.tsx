@@ -21,10 +21,27 @@ const TIER_MEANING: Record<number, string> = {
   3: "one approval (SENIOR+ for AI-assisted changes by juniors and mids)",
 };
 
-function ChipInput({ id, label, hint, values, onChange, prefix }: { id: string; label: string; hint: string; values: string[]; onChange: (v: string[]) => void; prefix: string }) {
+function ChipInput({
+  id,
+  label,
+  hint,
+  values,
+  onChange,
+  prefix,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  values: string[];
+  onChange: (v: string[]) => void;
+  prefix: string;
+}) {
   const [draft, setDraft] = useState("");
   const add = () => {
-    const items = draft.split(/[\s,]+/).map((s) => s.replace(/^@/, "").trim().toLowerCase()).filter(Boolean);
+    const items = draft
+      .split(/[\s,]+/)
+      .map((s) => s.replace(/^@/, "").trim().toLowerCase())
+      .filter(Boolean);
     if (items.length) onChange([...new Set([...values, ...items])]);
     setDraft("");
   };
@@ -51,10 +68,18 @@ function ChipInput({ id, label, hint, values, onChange, prefix }: { id: string; 
       <Hint id={`${id}-hint`}>{hint}</Hint>
       <ul className="mt-2 flex flex-wrap gap-1.5" aria-label={`${label}: current`}>
         {values.map((v) => (
-          <li key={v} className="inline-flex items-center gap-1 rounded-md bg-slate-100 py-0.5 pl-2 pr-1 text-xs text-slate-800">
+          <li
+            key={v}
+            className="inline-flex items-center gap-1 rounded-md bg-slate-100 py-0.5 pl-2 pr-1 text-xs text-slate-800"
+          >
             {prefix}
             {v}
-            <button type="button" onClick={() => onChange(values.filter((x) => x !== v))} aria-label={`Remove ${prefix}${v}`} className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900">
+            <button
+              type="button"
+              onClick={() => onChange(values.filter((x) => x !== v))}
+              aria-label={`Remove ${prefix}${v}`}
+              className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900"
+            >
               ×
             </button>
           </li>
@@ -67,17 +92,31 @@ function ChipInput({ id, label, hint, values, onChange, prefix }: { id: string; 
 
 function describeChanges(from: State, to: State, teamName: (slug: string) => string): string[] {
   const lines: string[] = [];
-  if (from.tier !== to.tier) lines.push(`Tier ${from.tier} → ${to.tier}: future changes need ${TIER_MEANING[to.tier]}.`);
-  if (from.owningTeam !== to.owningTeam) lines.push(`Owning team ${teamName(from.owningTeam)} → ${teamName(to.owningTeam)}: its members become the default approvers.`);
+  if (from.tier !== to.tier)
+    lines.push(`Tier ${from.tier} → ${to.tier}: future changes need ${TIER_MEANING[to.tier]}.`);
+  if (from.owningTeam !== to.owningTeam)
+    lines.push(
+      `Owning team ${teamName(from.owningTeam)} → ${teamName(to.owningTeam)}: its members become the default approvers.`,
+    );
   const added = (a: string[], b: string[]) => b.filter((x) => !a.includes(x));
   for (const h of added(from.users, to.users)) lines.push(`Add @${h} as an extra approver.`);
   for (const h of added(to.users, from.users)) lines.push(`Remove @${h} as an extra approver.`);
-  for (const t of added(from.teams, to.teams)) lines.push(`Add team ${teamName(t)} as extra approvers.`);
-  for (const t of added(to.teams, from.teams)) lines.push(`Remove team ${teamName(t)} as extra approvers.`);
+  for (const t of added(from.teams, to.teams))
+    lines.push(`Add team ${teamName(t)} as extra approvers.`);
+  for (const t of added(to.teams, from.teams))
+    lines.push(`Remove team ${teamName(t)} as extra approvers.`);
   return lines;
 }
 
-export function SystemEditor({ slug, current, teams }: { slug: string; current: State; teams: { slug: string; name: string }[] }) {
+export function SystemEditor({
+  slug,
+  current,
+  teams,
+}: {
+  slug: string;
+  current: State;
+  teams: { slug: string; name: string }[];
+}) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<State>(current);
@@ -88,7 +127,11 @@ export function SystemEditor({ slug, current, teams }: { slug: string; current: 
     mutationFn: () =>
       fetchJson(`/api/v1/systems/${slug}`, {
         method: "PATCH",
-        body: JSON.stringify({ tier: state.tier, owningTeam: state.owningTeam, extraApprovers: { users: state.users, teams: state.teams } }),
+        body: JSON.stringify({
+          tier: state.tier,
+          owningTeam: state.owningTeam,
+          extraApprovers: { users: state.users, teams: state.teams },
+        }),
       }),
     onSuccess: () => {
       dialog.current?.close();
@@ -109,7 +152,11 @@ export function SystemEditor({ slug, current, teams }: { slug: string; current: 
       <Button variant="secondary" onClick={open}>
         Edit system
       </Button>
-      <dialog ref={dialog} aria-labelledby="edit-system-title" className="m-auto w-full max-w-lg rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="edit-system-title"
+        className="m-auto w-full max-w-lg rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form
           method="dialog"
           onSubmit={(e) => {
@@ -122,13 +169,21 @@ export function SystemEditor({ slug, current, teams }: { slug: string; current: 
             <h2 id="edit-system-title" className="text-lg font-semibold text-slate-900">
               {step === "edit" ? "Edit system" : "Confirm changes"}
             </h2>
-            <p className="text-sm text-slate-600">{step === "edit" ? "Changes apply to changes routed from now on." : "Check what this means for sign-off before saving."}</p>
+            <p className="text-sm text-slate-600">
+              {step === "edit"
+                ? "Changes apply to changes routed from now on."
+                : "Check what this means for sign-off before saving."}
+            </p>
           </div>
           {step === "edit" ? (
             <div className="space-y-4 px-6 py-5">
               <div>
                 <Label htmlFor="edit-tier">Tier</Label>
-                <Select id="edit-tier" value={state.tier} onChange={(e) => setState({ ...state, tier: Number(e.target.value) })}>
+                <Select
+                  id="edit-tier"
+                  value={state.tier}
+                  onChange={(e) => setState({ ...state, tier: Number(e.target.value) })}
+                >
                   <option value={1}>Tier 1: business-critical</option>
                   <option value={2}>Tier 2</option>
                   <option value={3}>Tier 3</option>
@@ -136,7 +191,11 @@ export function SystemEditor({ slug, current, teams }: { slug: string; current: 
               </div>
               <div>
                 <Label htmlFor="edit-team">Owning team</Label>
-                <Select id="edit-team" value={state.owningTeam} onChange={(e) => setState({ ...state, owningTeam: e.target.value })}>
+                <Select
+                  id="edit-team"
+                  value={state.owningTeam}
+                  onChange={(e) => setState({ ...state, owningTeam: e.target.value })}
+                >
                   {teams.map((t) => (
                     <option key={t.slug} value={t.slug}>
                       {t.name}
@@ -144,8 +203,22 @@ export function SystemEditor({ slug, current, teams }: { slug: string; current: 
                   ))}
                 </Select>
               </div>
-              <ChipInput id="edit-users" label="Extra approvers: people" hint="Handles, e.g. jane.doe. Press Enter to add." prefix="@" values={state.users} onChange={(users) => setState({ ...state, users })} />
-              <ChipInput id="edit-teams" label="Extra approvers: teams" hint="Team slugs, e.g. sre." prefix="team " values={state.teams} onChange={(teams) => setState({ ...state, teams })} />
+              <ChipInput
+                id="edit-users"
+                label="Extra approvers: people"
+                hint="Handles, e.g. jane.doe. Press Enter to add."
+                prefix="@"
+                values={state.users}
+                onChange={(users) => setState({ ...state, users })}
+              />
+              <ChipInput
+                id="edit-teams"
+                label="Extra approvers: teams"
+                hint="Team slugs, e.g. sre."
+                prefix="team "
+                values={state.teams}
+                onChange={(teams) => setState({ ...state, teams })}
+              />
             </div>
           ) : (
             <div className="px-6 py-5">
@@ -159,8 +232,16 @@ export function SystemEditor({ slug, current, teams }: { slug: string; current: 
                 </ul>
               )}
               {error ? (
-                <div role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-                  <p className="font-medium">Not saved: {error.status === 403 ? "you are not allowed to edit systems." : "fix these and try again."}</p>
+                <div
+                  role="alert"
+                  className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200"
+                >
+                  <p className="font-medium">
+                    Not saved:{" "}
+                    {error.status === 403
+                      ? "you are not allowed to edit systems."
+                      : "fix these and try again."}
+                  </p>
                   {Array.isArray(error.details) ? (
                     <ul className="mt-1 list-disc pl-5">
                       {(error.details as { field: string; message: string }[]).map((d) => (
@@ -174,7 +255,11 @@ export function SystemEditor({ slug, current, teams }: { slug: string; current: 
                   )}
                 </div>
               ) : null}
-              {mutation.error && !error ? <p role="alert" className="mt-4 text-sm text-red-700">Not saved: the server could not be reached.</p> : null}
+              {mutation.error && !error ? (
+                <p role="alert" className="mt-4 text-sm text-red-700">
+                  Not saved: the server could not be reached.
+                </p>
+              ) : null}
             </div>
           )}
           <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-6 py-3">

@@ -2,13 +2,26 @@ import { cn } from "./cn";
 
 export function Card({ className, children, ...props }: React.HTMLAttributes<HTMLElement>) {
   return (
-    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)} {...props}>
+    <section
+      className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)}
+      {...props}
+    >
       {children}
     </section>
   );
 }
 
-export function CardHeader({ title, description, actions, id }: { title: string; description?: React.ReactNode; actions?: React.ReactNode; id?: string }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  id,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  id?: string;
+}) {
   return (
     <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
       <div>
@@ -22,6 +35,12 @@ export function CardHeader({ title, description, actions, id }: { title: string;
   );
 }
 
-export function CardBody({ className, children }: { className?: string; children: React.ReactNode }) {
+export function CardBody({
+  className,
+  children,
+}: {
+  className?: string;
+  children: React.ReactNode;
+}) {
   return <div className={cn("px-5 py-4", className)}>{children}</div>;
 }

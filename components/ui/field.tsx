@@ -3,9 +3,20 @@ import { cn } from "./cn";
 const control =
   "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
-export function Label({ htmlFor, children, className }: { htmlFor: string; children: React.ReactNode; className?: string }) {
+export function Label({
+  htmlFor,
+  children,
+  className,
+}: {
+  htmlFor: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <label htmlFor={htmlFor} className={cn("mb-1 block text-sm font-medium text-slate-800", className)}>
+    <label
+      htmlFor={htmlFor}
+      className={cn("mb-1 block text-sm font-medium text-slate-800", className)}
+    >
       {children}
     </label>
   );
@@ -19,7 +30,10 @@ export function Select({ className, ...props }: React.SelectHTMLAttributes<HTMLS
   return <select className={cn(control, "h-10 pr-8", className)} {...props} />;
 }
 
-export function Textarea({ className, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function Textarea({
+  className,
+  ...props
+}: React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea className={cn(control, className)} {...props} />;
 }
 

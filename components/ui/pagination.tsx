@@ -13,7 +13,10 @@ export function KeysetPagination({
 }) {
   const disabled = "pointer-events-none opacity-40";
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3">
+    <nav
+      aria-label="Pagination"
+      className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3"
+    >
       <p className="text-sm text-slate-600">{summary}</p>
       <div className="flex gap-2">
         {prevHref ? (

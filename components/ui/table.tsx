@@ -1,9 +1,20 @@
 import { cn } from "./cn";
 
-export function Table({ className, children, label }: { className?: string; children: React.ReactNode; label: string }) {
+export function Table({
+  className,
+  children,
+  label,
+}: {
+  className?: string;
+  children: React.ReactNode;
+  label: string;
+}) {
   return (
     <div className="overflow-x-auto">
-      <table aria-label={label} className={cn("min-w-full divide-y divide-slate-200 text-sm", className)}>
+      <table
+        aria-label={label}
+        className={cn("min-w-full divide-y divide-slate-200 text-sm", className)}
+      >
         {children}
       </table>
     </div>
@@ -16,7 +27,13 @@ export function THead({ children }: { children: React.ReactNode }) {
 
 export function Th({ className, children }: { className?: string; children?: React.ReactNode }) {
   return (
-    <th scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}>
+    <th
+      scope="col"
+      className={cn(
+        "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600",
+        className,
+      )}
+    >
       {children}
     </th>
   );
@@ -26,7 +43,15 @@ export function TBody({ children }: { children: React.ReactNode }) {
   return <tbody className="divide-y divide-slate-100 bg-white">{children}</tbody>;
 }
 
-export function Td({ className, children, colSpan }: { className?: string; children?: React.ReactNode; colSpan?: number }) {
+export function Td({
+  className,
+  children,
+  colSpan,
+}: {
+  className?: string;
+  children?: React.ReactNode;
+  colSpan?: number;
+}) {
   return (
     <td colSpan={colSpan} className={cn("px-4 py-3 align-top text-slate-700", className)}>
       {children}

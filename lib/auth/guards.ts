@@ -18,7 +18,9 @@ export async function requirePage(permission: Permission, from?: string): Promis
   const user = await currentUser();
   if (!user) {
     const back = from ?? (await headers()).get("x-countersign-path");
-    redirect(back && back !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in");
+    redirect(
+      back && back !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in",
+    );
   }
   if (!can(user, permission)) forbiddenPage();
   return user;
@@ -37,7 +39,9 @@ export function jsonError(error: unknown): NextResponse {
 }
 
 /** For deliberately public route handlers (health, sign-in): declared, so nothing is public by accident. */
-export function publicRoute<P = Record<string, never>>(handler: (req: NextRequest, params: P) => Promise<Response>) {
+export function publicRoute<P = Record<string, never>>(
+  handler: (req: NextRequest, params: P) => Promise<Response>,
+) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       return await handler(req, await context.params);
@@ -65,7 +69,9 @@ export function withAuth<P = Record<string, never>>(
   };
 }
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; details?: unknown } };
 
 /** For server actions: the same checks, answering a result instead of throwing. */
 export function authedAction<I, T>(

@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { demoMode, env, oidcConfigured } from "@/lib/env";
-import { onSignIn, onSignOut } from "@/lib/auth/events";
+import { recordSignIn, recordSignOut } from "@/lib/server/auth-events";
 
 interface OidcProfile {
   sub: string;
@@ -77,7 +77,9 @@ export function authOptions(): NextAuthOptions {
           const where =
             account.provider === "demo"
               ? { id: user.id }
-              : { email: { equals: (user.email ?? "").toLowerCase(), mode: "insensitive" as const } };
+              : {
+                  email: { equals: (user.email ?? "").toLowerCase(), mode: "insensitive" as const },
+                };
           const row = await db.user.findFirst({
             where,
             select: { id: true, level: true, roles: true },
@@ -86,7 +88,7 @@ export function authOptions(): NextAuthOptions {
             token.uid = row.id;
             token.level = row.level;
             token.roles = row.roles;
-            await onSignIn(row.id, account.provider);
+            await recordSignIn(row.id, account.provider);
           }
         }
         return token;
@@ -105,7 +107,7 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.uid) await onSignOut(token.uid);
+        if (token?.uid) await recordSignOut(token.uid);
       },
     },
   };

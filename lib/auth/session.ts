@@ -18,7 +18,15 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, handle: true, level: true, roles: true, active: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      handle: true,
+      level: true,
+      roles: true,
+      active: true,
+    },
   });
   if (!user || !user.active) return null;
   return { kind: "user", ...user };

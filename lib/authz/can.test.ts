@@ -3,7 +3,13 @@ import { can } from "./can";
 import { PERMISSIONS, type Actor } from "./permissions";
 import type { Level, Role } from "@/lib/domain/levels";
 
-const actor = (level: Level, roles: Role[] = [], active = true): Actor => ({ kind: "user", id: "u1", level, roles, active });
+const actor = (level: Level, roles: Role[] = [], active = true): Actor => ({
+  kind: "user",
+  id: "u1",
+  level,
+  roles,
+  active,
+});
 
 describe("can", () => {
   it.each([

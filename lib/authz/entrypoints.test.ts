@@ -23,20 +23,36 @@ describe("entry points", () => {
     expect(files.filter((f) => f.endsWith("route.ts")).length).toBeGreaterThan(1);
   });
 
-  it.each(files.filter((f) => f.endsWith("/route.ts") && f !== NEXT_AUTH_ROUTE))("%s declares withAuth or publicRoute for every method", (file) => {
-    const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
-    expect(methods.length).toBeGreaterThan(0);
-    for (const method of methods) {
-      expect(source, `${method} in ${file}`).toMatch(new RegExp(`export const ${method} = (withAuth|publicRoute)\\b`));
-    }
-  });
+  it.each(files.filter((f) => f.endsWith("/route.ts") && f !== NEXT_AUTH_ROUTE))(
+    "%s declares withAuth or publicRoute for every method",
+    (file) => {
+      const source = readFileSync(file, "utf8");
+      const methods = [
+        ...source.matchAll(
+          /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+        ),
+      ].map((m) => m[1]);
+      expect(methods.length).toBeGreaterThan(0);
+      for (const method of methods) {
+        expect(source, `${method} in ${file}`).toMatch(
+          new RegExp(`export const ${method} = (withAuth|publicRoute)\\b`),
+        );
+      }
+    },
+  );
 
-  it.each(files.filter((f) => f.endsWith("/page.tsx") && !PUBLIC_PAGES.has(f)))("%s calls requirePage", (file) => {
-    expect(readFileSync(file, "utf8")).toMatch(/await requirePage\("[a-z]+:[a-z-]+"/);
-  });
+  it.each(files.filter((f) => f.endsWith("/page.tsx") && !PUBLIC_PAGES.has(f)))(
+    "%s calls requirePage",
+    (file) => {
+      expect(readFileSync(file, "utf8")).toMatch(/await requirePage\("[a-z]+:[a-z-]+"/);
+    },
+  );
 
-  it.each(files.filter((f) => /\.(ts|tsx)$/.test(f) && readFileSync(f, "utf8").startsWith('"use server"')))("%s wraps server actions in authedAction", (file) => {
+  it.each(
+    files.filter(
+      (f) => /\.(ts|tsx)$/.test(f) && readFileSync(f, "utf8").startsWith('"use server"'),
+    ),
+  )("%s wraps server actions in authedAction", (file) => {
     expect(readFileSync(file, "utf8")).toMatch(/authedAction\(/);
   });
 });

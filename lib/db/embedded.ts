@@ -68,7 +68,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as the OS user `postgres`.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=" + (options.persistent ? "on" : "off")],
+    postgresFlags: [
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=" + (options.persistent ? "on" : "off"),
+    ],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (error) => log(String(error).trimEnd()),
   });
@@ -97,7 +102,8 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }

@@ -66,7 +66,9 @@ export async function migrate(
         `migration ${failed.migration_name} failed earlier and was not resolved; fix the database, then mark it rolled back`,
       );
     }
-    const done = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]));
+    const done = new Map(
+      rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]),
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       const recorded = done.get(migration.name);

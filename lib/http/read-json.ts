@@ -10,12 +10,16 @@ export async function readJson(req: NextRequest, maxBytes = MAX_BYTES): Promise<
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
   }
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
   const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("VALIDATION", "The body is not valid JSON.", [{ field: "(body)", message: "not valid JSON" }]);
+    throw new AppError("VALIDATION", "The body is not valid JSON.", [
+      { field: "(body)", message: "not valid JSON" },
+    ]);
   }
 }

@@ -18,7 +18,12 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error;
-    throw new ApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `Request failed (${response.status})`, error?.details);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "HTTP_ERROR",
+      error?.message ?? `Request failed (${response.status})`,
+      error?.details,
+    );
   }
   return body as T;
 }

@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 export async function databaseHealthy(timeoutMs = 2000): Promise<boolean> {
   try {
     const probe = db.$queryRaw`SELECT 1`;
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), timeoutMs));
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error("timeout")), timeoutMs),
+    );
     await Promise.race([probe, timeout]);
     return true;
   } catch {

@@ -49,17 +49,20 @@ export async function loadSystemOwners(
       if (!entry.via.some((v) => JSON.stringify(v) === JSON.stringify(via))) entry.via.push(via);
       byPerson.set(person.id, entry);
     };
-    for (const { user } of system.owningTeam.members) add(user, { kind: "team", team: system.owningTeam.slug });
+    for (const { user } of system.owningTeam.members)
+      add(user, { kind: "team", team: system.owningTeam.slug });
     for (const approver of system.extraApprovers) {
       if (approver.user) add(approver.user, { kind: "extra-user" });
-      for (const { user } of approver.team?.members ?? []) add(user, { kind: "extra-team", team: approver.team!.slug });
+      for (const { user } of approver.team?.members ?? [])
+        add(user, { kind: "extra-team", team: approver.team!.slug });
     }
     for (const rule of system.rules) {
       for (const owner of rule.owners) {
         if (owner.user) add(owner.user, { kind: "codeowner", pattern: rule.pattern });
         // Team owners of a rule are usually the owning team: membership already says so.
         for (const { user } of owner.team?.members ?? []) {
-          if (owner.team!.slug !== system.owningTeam.slug) add(user, { kind: "codeowner", pattern: rule.pattern });
+          if (owner.team!.slug !== system.owningTeam.slug)
+            add(user, { kind: "codeowner", pattern: rule.pattern });
         }
       }
     }

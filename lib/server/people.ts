@@ -13,7 +13,12 @@ export interface PeopleFilters {
 export async function listPeople(filters: PeopleFilters, page: PageRequest) {
   const where: Prisma.UserWhereInput = {
     ...(filters.q
-      ? { OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { handle: { contains: filters.q.toLowerCase() } }] }
+      ? {
+          OR: [
+            { name: { contains: filters.q, mode: "insensitive" } },
+            { handle: { contains: filters.q.toLowerCase() } },
+          ],
+        }
       : {}),
     ...(filters.level ? { level: filters.level } : {}),
     ...(filters.team ? { memberships: { some: { team: { slug: filters.team } } } } : {}),

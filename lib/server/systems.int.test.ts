@@ -4,12 +4,11 @@ import { makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { listSystems, getSystem, systemApprovers } from "@/lib/server/systems";
 import { updateSystem } from "@/lib/server/system-edit";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "@/lib/authz/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import { asSessionUser as asActor } from "@/lib/testing/actors";
 
-const asActor = (u: { id: string; level: Actor["level"]; roles: Actor["roles"]; active: boolean }): Actor => ({ kind: "user", ...u });
-
-let admin: Actor;
-let junior: Actor;
+let admin: SessionUser;
+let junior: SessionUser;
 let teamA: { id: string; slug: string };
 let teamB: { id: string; slug: string };
 const prefix = `zz-int-${Date.now()}`;
@@ -20,7 +19,12 @@ beforeAll(async () => {
   teamA = await makeTeam(db);
   teamB = await makeTeam(db);
   for (let i = 0; i < 30; i++) {
-    await makeSystem(db, { slug: `${prefix}-${String(i).padStart(2, "0")}`, name: `${prefix} system ${String(i).padStart(2, "0")}`, tier: (i % 3) + 1, owningTeamId: i % 2 ? teamA.id : teamB.id });
+    await makeSystem(db, {
+      slug: `${prefix}-${String(i).padStart(2, "0")}`,
+      name: `${prefix} system ${String(i).padStart(2, "0")}`,
+      tier: (i % 3) + 1,
+      owningTeamId: i % 2 ? teamA.id : teamB.id,
+    });
   }
 });
 
@@ -56,7 +60,11 @@ describe("systemApprovers", () => {
     const team = await makeTeam(db);
     const senior = await makeUser(db, { level: "SENIOR", teamId: team.id });
     const mid = await makeUser(db, { level: "MID", teamId: team.id });
-    const away = await makeUser(db, { level: "PRINCIPAL", teamId: team.id, outOfOfficeUntil: new Date(Date.now() + 86_400_000) });
+    const away = await makeUser(db, {
+      level: "PRINCIPAL",
+      teamId: team.id,
+      outOfOfficeUntil: new Date(Date.now() + 86_400_000),
+    });
     const system = await makeSystem(db, { tier: 2, owningTeamId: team.id });
     const extra = await makeUser(db, { level: "SENIOR" });
     await db.systemApprover.create({ data: { systemId: system.id, userId: extra.id } });
@@ -81,7 +89,11 @@ describe("updateSystem", () => {
       extraApprovers: { users: [`@${person.handle}`], teams: [teamA.slug] },
     });
     expect(result.before).toMatchObject({ tier: 3, owningTeam: teamA.slug });
-    expect(result.after).toEqual({ tier: 1, owningTeam: teamB.slug, extraApprovers: { users: [person.handle], teams: [teamA.slug] } });
+    expect(result.after).toEqual({
+      tier: 1,
+      owningTeam: teamB.slug,
+      extraApprovers: { users: [person.handle], teams: [teamA.slug] },
+    });
     const saved = await getSystem(system.slug);
     expect(saved.tier).toBe(1);
     expect(saved.owningTeam.slug).toBe(teamB.slug);
@@ -90,7 +102,9 @@ describe("updateSystem", () => {
 
   it("refuses a junior and changes nothing", async () => {
     const system = await makeSystem(db, { tier: 3 });
-    await expect(updateSystem(junior, system.slug, { tier: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateSystem(junior, system.slug, { tier: 1 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await getSystem(system.slug)).tier).toBe(3);
   });
 
@@ -115,6 +129,8 @@ describe("updateSystem", () => {
   });
 
   it("answers 404 for an unknown system", async () => {
-    await expect(updateSystem(admin, "no-such-system", { tier: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateSystem(admin, "no-such-system", { tier: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

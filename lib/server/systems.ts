@@ -15,7 +15,14 @@ export interface SystemFilters {
 
 function filterWhere(filters: SystemFilters): Prisma.SystemWhereInput {
   return {
-    ...(filters.q ? { OR: [{ name: { contains: filters.q, mode: "insensitive" } }, { slug: { contains: filters.q.toLowerCase() } }] } : {}),
+    ...(filters.q
+      ? {
+          OR: [
+            { name: { contains: filters.q, mode: "insensitive" } },
+            { slug: { contains: filters.q.toLowerCase() } },
+          ],
+        }
+      : {}),
     ...(filters.tier ? { tier: filters.tier } : {}),
     ...(filters.team ? { owningTeam: { slug: filters.team } } : {}),
   };
@@ -48,8 +55,18 @@ export async function getSystem(slug: string) {
   const system = await db.system.findUnique({
     where: { slug },
     include: {
-      owningTeam: { select: { id: true, slug: true, name: true, manager: { select: { name: true, handle: true } } } },
-      repositories: { select: { repository: { select: { id: true, name: true } } }, orderBy: { repository: { name: "asc" } } },
+      owningTeam: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          manager: { select: { name: true, handle: true } },
+        },
+      },
+      repositories: {
+        select: { repository: { select: { id: true, name: true } } },
+        orderBy: { repository: { name: "asc" } },
+      },
       extraApprovers: {
         select: {
           id: true,
@@ -59,7 +76,14 @@ export async function getSystem(slug: string) {
       },
       rules: {
         orderBy: [{ repository: { name: "asc" } }, { position: "asc" }],
-        select: { id: true, pattern: true, position: true, ownerLabels: true, source: true, repository: { select: { name: true } } },
+        select: {
+          id: true,
+          pattern: true,
+          position: true,
+          ownerLabels: true,
+          source: true,
+          repository: { select: { name: true } },
+        },
       },
     },
   });
@@ -73,7 +97,13 @@ export async function systemApprovers(system: { id: string; tier: number }, now 
   const strict = minimumLevel({ tier: system.tier, authorLevel: "JUNIOR", aiExtent: "GENERATED" });
   const relaxed = minimumLevel({ tier: system.tier, authorLevel: "SENIOR", aiExtent: "NONE" });
   return {
-    strict: { ...strict, candidates: evaluateCandidates(owners, { minLevel: strict.minLevel, now }) },
-    relaxed: { ...relaxed, candidates: evaluateCandidates(owners, { minLevel: relaxed.minLevel, now }) },
+    strict: {
+      ...strict,
+      candidates: evaluateCandidates(owners, { minLevel: strict.minLevel, now }),
+    },
+    relaxed: {
+      ...relaxed,
+      candidates: evaluateCandidates(owners, { minLevel: relaxed.minLevel, now }),
+    },
   };
 }

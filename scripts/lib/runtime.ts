@@ -34,7 +34,9 @@ function runningEmbedded(): { url: string } | null {
  * DATABASE_URL when set; otherwise the embedded server in .data/ — reused when `npm start` is
  * already running it, started here (and stopped by `stop`) when it is not.
  */
-export async function prepareDatabase(options: { quiet?: boolean } = {}): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  options: { quiet?: boolean } = {},
+): Promise<PreparedDatabase> {
   const say = options.quiet ? () => {} : log;
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
@@ -51,7 +53,9 @@ export async function prepareDatabase(options: { quiet?: boolean } = {}): Promis
   await ensureDatabase(server.url("postgres"), DATABASE);
   const url = server.url(DATABASE);
   writeFileSync(STATE_FILE, JSON.stringify({ url, pid: process.pid }));
-  say(`embedded PostgreSQL ready on port ${server.port} (${Date.now() - started} ms, data in ${path.relative(process.cwd(), DATA_DIR)}/)`);
+  say(
+    `embedded PostgreSQL ready on port ${server.port} (${Date.now() - started} ms, data in ${path.relative(process.cwd(), DATA_DIR)}/)`,
+  );
   return {
     url,
     embedded: true,

@@ -8,7 +8,7 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type pg from "pg";
-import { patchPgCharColumns, withCharacterColumns, withReliableShadowDb } from "./pg-char-columns.ts";
+import { patchPgCharColumns, withCharacterColumns, withReliableShadowDb } from "./adapter-fixes.ts";
 
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
@@ -59,7 +59,10 @@ export function loadMigrationList(dir = MIGRATIONS_DIR): MigrationList {
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: readFileSync(path.join(dir, name, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok" as const,
+          value: readFileSync(path.join(dir, name, "migration.sql"), "utf8"),
+        },
       },
     })),
   };
@@ -89,7 +92,9 @@ export async function diffMigrationsToSchema(connectionString: string): Promise<
   const schema = readSchema();
   const config = poolConfig(connectionString);
   const factory = bindMigrationAwareSqlAdapterFactory(
-    withCharacterColumns(withReliableShadowDb(new PrismaPg(config), config, (c) => new PrismaPg(c))),
+    withCharacterColumns(
+      withReliableShadowDb(new PrismaPg(config), config, (c) => new PrismaPg(c)),
+    ),
   );
   const engine = await bg.SchemaEngine.new(
     { datamodels: [["schema.prisma", schema]] },

@@ -10,7 +10,8 @@ import { Logo } from "@/components/brand/logo";
 export const metadata: Metadata = { title: "Sign in" };
 
 const ERRORS: Record<string, string> = {
-  AccessDenied: "Your account is not in the Countersign directory, or it is deactivated. Ask an admin.",
+  AccessDenied:
+    "Your account is not in the Countersign directory, or it is deactivated. Ask an admin.",
   CredentialsSignin: "That person cannot sign in.",
   OAuthSignin: "The single sign-on provider could not be reached.",
   OAuthCallback: "The single sign-on provider returned an error.",
@@ -39,13 +40,18 @@ export default async function SignInPage({
       <div className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-12">
         <header className="flex flex-col items-center text-center">
           <Logo className="size-12" />
-          <h1 className="mt-4 text-3xl font-semibold tracking-tight text-slate-900">Sign in to Countersign</h1>
+          <h1 className="mt-4 text-3xl font-semibold tracking-tight text-slate-900">
+            Sign in to Countersign
+          </h1>
           <p className="mt-2 max-w-xl text-slate-600">
             A second, accountable human signature on AI-assisted code changes.
           </p>
         </header>
         {error ? (
-          <p role="alert" className="mx-auto max-w-xl rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
+          <p
+            role="alert"
+            className="mx-auto max-w-xl rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200"
+          >
             {error}
           </p>
         ) : null}
@@ -54,12 +60,11 @@ export default async function SignInPage({
             <OidcButton name={env().OIDC_NAME} callbackUrl={callbackUrl} />
           </div>
         ) : null}
-        {demo ? (
-          <DemoPicker people={people} callbackUrl={callbackUrl} />
-        ) : null}
+        {demo ? <DemoPicker people={people} callbackUrl={callbackUrl} /> : null}
         {!sso && !demo ? (
           <p className="mx-auto max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-            No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (see the README).
+            No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET
+            (see the README).
           </p>
         ) : null}
       </div>

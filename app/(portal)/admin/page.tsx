@@ -19,12 +19,21 @@ export default async function AdminPage() {
   ];
   return (
     <>
-      <PageHeader title="Admin" description="The organisation Countersign routes by: systems, teams and ownership." />
+      <PageHeader
+        title="Admin"
+        description="The organisation Countersign routes by: systems, teams and ownership."
+      />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-500">
+          <Link
+            key={s.label}
+            href={s.href}
+            className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-500"
+          >
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.label}</p>
-            <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{s.value.toLocaleString("en")}</p>
+            <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">
+              {s.value.toLocaleString("en")}
+            </p>
           </Link>
         ))}
       </div>
@@ -32,7 +41,12 @@ export default async function AdminPage() {
         <CardHeader title="Editing systems" />
         <CardBody>
           <p className="text-sm text-slate-700">
-            Open a system from the <Link href="/systems" className="text-brand-700 hover:underline">catalog</Link> and use <strong>Edit system</strong> to change its tier, owning team or extra approvers. Every edit asks for confirmation and shows what it means for sign-off.
+            Open a system from the{" "}
+            <Link href="/systems" className="text-brand-700 hover:underline">
+              catalog
+            </Link>{" "}
+            and use <strong>Edit system</strong> to change its tier, owning team or extra approvers.
+            Every edit asks for confirmation and shows what it means for sign-off.
           </p>
         </CardBody>
       </Card>

@@ -4,7 +4,12 @@ import { requirePage } from "@/lib/auth/guards";
 import { LEVELS, LEVEL_LABEL } from "@/lib/domain/levels";
 import { listPeople } from "@/lib/server/people";
 import { listTeamOptions } from "@/lib/server/teams";
-import { parseSearchParams, peopleFiltersSchema, withParams, type RawSearchParams } from "@/lib/search-params";
+import {
+  parseSearchParams,
+  peopleFiltersSchema,
+  withParams,
+  type RawSearchParams,
+} from "@/lib/search-params";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -18,7 +23,11 @@ import { OutOfOffice } from "@/components/people/out-of-office";
 export const metadata: Metadata = { title: "People" };
 const PAGE_SIZE = 30;
 
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
   await requirePage("people:read", "/people");
   const filters = parseSearchParams(peopleFiltersSchema, await searchParams);
   const [page, teams] = await Promise.all([
@@ -30,18 +39,33 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeader title="People" description="Everyone in the directory, their level, team and availability for reviews." />
+      <PageHeader
+        title="People"
+        description="Everyone in the directory, their level, team and availability for reviews."
+      />
       <Card>
         <FilterBar
           searchLabel="Search people"
           searchPlaceholder="Name or handle"
           selects={[
-            { name: "level", label: "Level", allLabel: "All levels", options: LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] })) },
-            { name: "team", label: "Team", allLabel: "All teams", options: teams.map((t) => ({ value: t.slug, label: t.name })) },
+            {
+              name: "level",
+              label: "Level",
+              allLabel: "All levels",
+              options: LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] })),
+            },
+            {
+              name: "team",
+              label: "Team",
+              allLabel: "All teams",
+              options: teams.map((t) => ({ value: t.slug, label: t.name })),
+            },
           ]}
         />
         {page.rows.length === 0 ? (
-          <EmptyState title="Nobody matches these filters">Try a shorter search or clear a filter.</EmptyState>
+          <EmptyState title="Nobody matches these filters">
+            Try a shorter search or clear a filter.
+          </EmptyState>
         ) : (
           <Table label="People">
             <THead>
@@ -72,14 +96,26 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     </span>
                   </Td>
                   <Td>
-                    {[...person.memberships.map((m) => m.team), ...person.managedTeams].map((team, i) => (
-                      <Link key={team.slug + i} href={`/teams/${team.slug}`} className="mr-2 hover:underline">
-                        {team.name}
-                        {i >= person.memberships.length ? " (manager)" : ""}
-                      </Link>
-                    ))}
+                    {[...person.memberships.map((m) => m.team), ...person.managedTeams].map(
+                      (team, i) => (
+                        <Link
+                          key={team.slug + i}
+                          href={`/teams/${team.slug}`}
+                          className="mr-2 hover:underline"
+                        >
+                          {team.name}
+                          {i >= person.memberships.length ? " (manager)" : ""}
+                        </Link>
+                      ),
+                    )}
                   </Td>
-                  <Td>{person.active ? <OutOfOffice until={person.outOfOfficeUntil} /> : <Badge tone="red">Inactive</Badge>}</Td>
+                  <Td>
+                    {person.active ? (
+                      <OutOfOffice until={person.outOfOfficeUntil} />
+                    ) : (
+                      <Badge tone="red">Inactive</Badge>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </TBody>
@@ -87,8 +123,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         )}
         <KeysetPagination
           summary={`${page.total.toLocaleString("en")} ${page.total === 1 ? "person" : "people"}${filtered ? " match" : ""}`}
-          prevHref={page.prevCursor ? withParams("/people", base, { before: page.prevCursor }) : null}
-          nextHref={page.nextCursor ? withParams("/people", base, { after: page.nextCursor }) : null}
+          prevHref={
+            page.prevCursor ? withParams("/people", base, { before: page.prevCursor }) : null
+          }
+          nextHref={
+            page.nextCursor ? withParams("/people", base, { after: page.nextCursor }) : null
+          }
         />
       </Card>
     </>

@@ -3,7 +3,12 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guards";
 import { listSystems } from "@/lib/server/systems";
 import { listTeamOptions } from "@/lib/server/teams";
-import { parseSearchParams, systemFiltersSchema, withParams, type RawSearchParams } from "@/lib/search-params";
+import {
+  parseSearchParams,
+  systemFiltersSchema,
+  withParams,
+  type RawSearchParams,
+} from "@/lib/search-params";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -16,7 +21,11 @@ import { TierBadge } from "@/components/systems/tier-badge";
 export const metadata: Metadata = { title: "Systems" };
 const PAGE_SIZE = 25;
 
-export default async function SystemsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+export default async function SystemsPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
   await requirePage("systems:read", "/systems");
   const filters = parseSearchParams(systemFiltersSchema, await searchParams);
   const [page, teams] = await Promise.all([
@@ -53,7 +62,9 @@ export default async function SystemsPage({ searchParams }: { searchParams: Prom
         />
         {page.rows.length === 0 ? (
           <EmptyState title={filtered ? "No systems match these filters" : "No systems yet"}>
-            {filtered ? "Try a shorter search or clear a filter." : "Admins add systems or import a Backstage catalog."}
+            {filtered
+              ? "Try a shorter search or clear a filter."
+              : "Admins add systems or import a Backstage catalog."}
           </EmptyState>
         ) : (
           <Table label="Systems">
@@ -70,7 +81,10 @@ export default async function SystemsPage({ searchParams }: { searchParams: Prom
               {page.rows.map((system) => (
                 <tr key={system.id} className="hover:bg-slate-50">
                   <Td>
-                    <Link href={`/systems/${system.slug}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/systems/${system.slug}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {system.name}
                     </Link>
                     <div className="mt-0.5 flex items-center gap-2 text-xs text-slate-500">
@@ -95,8 +109,12 @@ export default async function SystemsPage({ searchParams }: { searchParams: Prom
         )}
         <KeysetPagination
           summary={`${page.total.toLocaleString("en")} system${page.total === 1 ? "" : "s"}${filtered ? " match" : ""}`}
-          prevHref={page.prevCursor ? withParams("/systems", base, { before: page.prevCursor }) : null}
-          nextHref={page.nextCursor ? withParams("/systems", base, { after: page.nextCursor }) : null}
+          prevHref={
+            page.prevCursor ? withParams("/systems", base, { before: page.prevCursor }) : null
+          }
+          nextHref={
+            page.nextCursor ? withParams("/systems", base, { after: page.nextCursor }) : null
+          }
         />
       </Card>
     </>

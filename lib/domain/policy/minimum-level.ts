@@ -15,7 +15,11 @@ export interface MinimumLevelDecision {
   rule: string;
 }
 
-export function minimumLevel({ tier, authorLevel, aiExtent }: MinimumLevelInput): MinimumLevelDecision {
+export function minimumLevel({
+  tier,
+  authorLevel,
+  aiExtent,
+}: MinimumLevelInput): MinimumLevelDecision {
   if (tier === 1) {
     return { minLevel: "SENIOR", rule: "Tier 1 system: every approver must be SENIOR or above." };
   }

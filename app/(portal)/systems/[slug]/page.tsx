@@ -12,8 +12,14 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { TierBadge } from "@/components/systems/tier-badge";
 import { ApproverTable } from "@/components/systems/approver-table";
 import { SystemEditor } from "@/components/systems/system-editor";
+import { AuditTimeline } from "@/components/audit/timeline";
+import { subjectTimeline } from "@/lib/server/audit/list";
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
@@ -21,9 +27,10 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const user = await requirePage("systems:read", `/systems/${slug}`);
   const system = await orNotFound(getSystem(slug));
-  const [approvers, teams] = await Promise.all([
+  const [approvers, teams, history] = await Promise.all([
     systemApprovers(system),
     can(user, "systems:edit") ? listTeamOptions() : Promise.resolve(null),
+    subjectTimeline("system", system.id, 10),
   ]);
   const extraUsers = system.extraApprovers.flatMap((a) => (a.user ? [a.user] : []));
   const extraTeams = system.extraApprovers.flatMap((a) => (a.team ? [a.team] : []));
@@ -70,10 +77,18 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
               <div>
                 <dt className="text-slate-500">Owning team</dt>
                 <dd>
-                  <Link href={`/teams/${system.owningTeam.slug}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/teams/${system.owningTeam.slug}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {system.owningTeam.name}
                   </Link>
-                  {system.owningTeam.manager ? <span className="text-slate-600"> · manager {system.owningTeam.manager.name}</span> : null}
+                  {system.owningTeam.manager ? (
+                    <span className="text-slate-600">
+                      {" "}
+                      · manager {system.owningTeam.manager.name}
+                    </span>
+                  ) : null}
                 </dd>
               </div>
               <div>
@@ -85,7 +100,9 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
                         {repository.name}
                       </li>
                     ))}
-                    {system.repositories.length === 0 ? <li className="text-slate-500">None linked</li> : null}
+                    {system.repositories.length === 0 ? (
+                      <li className="text-slate-500">None linked</li>
+                    ) : null}
                   </ul>
                 </dd>
               </div>
@@ -100,14 +117,19 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
                       team {t.slug}
                     </Badge>
                   ))}
-                  {extraUsers.length + extraTeams.length === 0 ? <span className="text-slate-500">None</span> : null}
+                  {extraUsers.length + extraTeams.length === 0 ? (
+                    <span className="text-slate-500">None</span>
+                  ) : null}
                 </dd>
               </div>
             </dl>
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
-          <CardHeader title="Ownership rules" description="CODEOWNERS-style lines that map changed paths to this system. The last matching line in a repository wins." />
+          <CardHeader
+            title="Ownership rules"
+            description="CODEOWNERS-style lines that map changed paths to this system. The last matching line in a repository wins."
+          />
           {system.rules.length === 0 ? (
             <CardBody>
               <p className="text-sm text-slate-600">No rules map paths to this system.</p>
@@ -127,7 +149,11 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
                   <tr key={rule.id}>
                     <Td className="font-mono text-xs">{rule.repository.name}</Td>
                     <Td className="font-mono text-xs">{rule.pattern}</Td>
-                    <Td className="text-xs">{rule.ownerLabels.join(" ") || <span className="text-slate-500">unowned</span>}</Td>
+                    <Td className="text-xs">
+                      {rule.ownerLabels.join(" ") || (
+                        <span className="text-slate-500">unowned</span>
+                      )}
+                    </Td>
                     <Td className="text-xs text-slate-600">{rule.source.toLowerCase()}</Td>
                   </tr>
                 ))}
@@ -143,13 +169,36 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
           description="Derived from the routing rules: ownership, level and availability. Each person shows why."
         />
         {approvers.strict.minLevel === approvers.relaxed.minLevel ? (
-          <ApproverTable title={`Any change to this tier-${system.tier} system`} rule={approvers.strict.rule} candidates={approvers.strict.candidates} />
+          <ApproverTable
+            title={`Any change to this tier-${system.tier} system`}
+            rule={approvers.strict.rule}
+            candidates={approvers.strict.candidates}
+          />
         ) : (
           <div className="grid gap-0 divide-y divide-slate-200 xl:grid-cols-2 xl:divide-x xl:divide-y-0">
-            <ApproverTable title="AI-assisted change by a junior or mid-level author" rule={approvers.strict.rule} candidates={approvers.strict.candidates} />
-            <ApproverTable title="Change without AI, or by a senior author" rule={approvers.relaxed.rule} candidates={approvers.relaxed.candidates} />
+            <ApproverTable
+              title="AI-assisted change by a junior or mid-level author"
+              rule={approvers.strict.rule}
+              candidates={approvers.strict.candidates}
+            />
+            <ApproverTable
+              title="Change without AI, or by a senior author"
+              rule={approvers.relaxed.rule}
+              candidates={approvers.relaxed.candidates}
+            />
           </div>
         )}
+      </Card>
+      <Card className="mt-6">
+        <CardHeader
+          id="history"
+          title="History"
+          description="Edits to this system, from the audit trail."
+        />
+        <AuditTimeline
+          events={history}
+          moreHref={can(user, "audit:read") ? `/audit?subject=${system.slug}` : null}
+        />
       </Card>
     </>
   );

@@ -11,7 +11,11 @@ import { LevelBadge } from "@/components/people/level-badge";
 import { TierBadge } from "@/components/systems/tier-badge";
 import { OutOfOffice } from "@/components/people/out-of-office";
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
   return { title: `Team ${(await params).slug}` };
 }
 
@@ -20,17 +24,29 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   await requirePage("teams:read", `/teams/${slug}`);
   const team = await orNotFound(getTeam(slug));
   const tier1 = team.systems.filter((s) => s.tier === 1).length;
-  const seniors = team.members.filter((m) => m.user.level === "SENIOR" || m.user.level === "PRINCIPAL").length;
+  const seniors = team.members.filter(
+    (m) => m.user.level === "SENIOR" || m.user.level === "PRINCIPAL",
+  ).length;
 
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/people" className="hover:underline">← People</Link>}
+        eyebrow={
+          <Link href="/people" className="hover:underline">
+            ← People
+          </Link>
+        }
         title={team.name}
         description={
           <>
-            {team.description} Manager: {team.manager ? <strong className="font-medium text-slate-800">{team.manager.name}</strong> : "none"}.{" "}
-            {team.members.length} engineers ({seniors} senior or principal), {team.systems.length} systems ({tier1} tier 1).
+            {team.description} Manager:{" "}
+            {team.manager ? (
+              <strong className="font-medium text-slate-800">{team.manager.name}</strong>
+            ) : (
+              "none"
+            )}
+            . {team.members.length} engineers ({seniors} senior or principal), {team.systems.length}{" "}
+            systems ({tier1} tier 1).
           </>
         }
       />
@@ -55,7 +71,13 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                   <Td>
                     <LevelBadge level={user.level} />
                   </Td>
-                  <Td>{user.active ? <OutOfOffice until={user.outOfOfficeUntil} /> : <Badge tone="red">Inactive</Badge>}</Td>
+                  <Td>
+                    {user.active ? (
+                      <OutOfOffice until={user.outOfOfficeUntil} />
+                    ) : (
+                      <Badge tone="red">Inactive</Badge>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </TBody>
@@ -74,7 +96,10 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
               {team.systems.map((system) => (
                 <tr key={system.slug}>
                   <Td>
-                    <Link href={`/systems/${system.slug}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/systems/${system.slug}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {system.name}
                     </Link>
                   </Td>

@@ -1,9 +1,12 @@
-// PostgreSQL's one-byte `"char"` type (pg_constraint.contype and friends) reaches the schema
-// engine's catalog queries, but @prisma/adapter-pg 7.10 cannot map it: the query fails, or, read
-// as text, the describer panics expecting a character. Mend it at the two ends, for this
-// development tool only (the portal never loads this file):
-//  1. pg: a `"char"` field is reported as text and its name gets a marker;
-//  2. the adapter: a marked column loses the marker and is typed Character.
+// Defects of @prisma/adapter-pg 7.10 met when driving Prisma's schema engine through it, mended for
+// this development tool only (the portal never loads this file):
+//  - PostgreSQL's one-byte `"char"` type (pg_constraint.contype and friends) reaches the engine's
+//    catalog queries, but the adapter cannot map it: the query fails, or, read as text, the
+//    describer panics expecting a character. So pg reports such a field as text with a marker on
+//    its name, and the adapter's result turns a marked column back into a Character column.
+//  - executeScript splits a migration on every ";", breaking any function body ($$ ... $$). A
+//    script is sent whole instead: PostgreSQL's simple query protocol runs several statements.
+//  - its shadow database is dropped while its pool still holds a session (see withReliableShadowDb).
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
@@ -64,7 +67,15 @@ function wrap<T extends object>(target: T): T {
       const value = Reflect.get(object, property, receiver);
       if (typeof value !== "function") return value;
       if (property === "queryRaw") {
-        return async (query: unknown) => unmark(await (value as Queryable["queryRaw"]).call(object, query));
+        return async (query: unknown) =>
+          unmark(await (value as Queryable["queryRaw"]).call(object, query));
+      }
+      if (property === "executeScript") {
+        return async (script: string) => {
+          await (object as unknown as { underlyingDriver: () => pg.Pool })
+            .underlyingDriver()
+            .query(script);
+        };
       }
       if (property === "startTransaction") {
         return async (...args: unknown[]) => wrap(await value.apply(object, args));
@@ -74,7 +85,9 @@ function wrap<T extends object>(target: T): T {
   });
 }
 
-export function withCharacterColumns(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+export function withCharacterColumns(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,

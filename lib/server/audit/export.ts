@@ -1,0 +1,89 @@
+// Exports the audit trail as NDJSON or CSV, streamed in batches. An export is itself audited, in
+// its own transaction, before the first byte goes out.
+import type pg from "pg";
+import { stringify } from "csv-stringify/sync";
+import type { AuditActor } from "@/lib/domain/audit/events";
+import type { StoredEvent } from "@/lib/domain/audit/chain";
+import { mutate } from "./mutate";
+import { readEvents, type ReadRange } from "./read";
+
+export type ExportFormat = "csv" | "ndjson";
+
+const COLUMNS = [
+  "seq",
+  "at",
+  "actor_type",
+  "actor_id",
+  "actor_name",
+  "action",
+  "subject_type",
+  "subject_id",
+  "subject_label",
+  "change_key",
+  "payload",
+  "prev_hash",
+  "hash",
+];
+
+function toRecord(e: StoredEvent & { prevHash: string; hash: string }) {
+  return {
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actor: { type: e.actorType, id: e.actorId, name: e.actorName },
+    action: e.action,
+    subject: { type: e.subjectType, id: e.subjectId, label: e.subjectLabel },
+    changeKey: e.changeKey,
+    payload: e.payload,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+export async function* exportChunks(
+  pool: pg.Pool,
+  format: ExportFormat,
+  range: ReadRange,
+): AsyncGenerator<string> {
+  if (format === "csv") yield stringify([COLUMNS]);
+  for await (const batch of readEvents(pool, range)) {
+    if (format === "ndjson") {
+      yield batch.map((e) => JSON.stringify(toRecord(e))).join("\n") + "\n";
+    } else {
+      yield stringify(
+        batch.map((e) => [
+          e.seq,
+          e.at.toISOString(),
+          e.actorType,
+          e.actorId ?? "",
+          e.actorName,
+          e.action,
+          e.subjectType,
+          e.subjectId ?? "",
+          e.subjectLabel ?? "",
+          e.changeKey ?? "",
+          JSON.stringify(e.payload),
+          e.prevHash,
+          e.hash,
+        ]),
+      );
+    }
+  }
+}
+
+export async function recordExport(
+  actor: AuditActor,
+  format: ExportFormat,
+  via: "cli" | "ui",
+  filters: Record<string, string | null>,
+) {
+  await mutate(actor, async () => ({
+    result: undefined,
+    event: {
+      action: "audit.exported",
+      subjectType: "audit",
+      subjectId: null,
+      subjectLabel: "audit trail",
+      payload: { format, via, filters },
+    },
+  }));
+}

@@ -1,0 +1,31 @@
+// Sign-in and sign-out, recorded in the audit trail.
+import { db } from "@/lib/db";
+import type { AuditEventInput } from "@/lib/domain/audit/events";
+import { mutate, userActor } from "@/lib/server/audit/mutate";
+
+type SessionEvent = Extract<AuditEventInput, { subjectType: "session" }>;
+
+async function recordSession(userId: string, event: Pick<SessionEvent, "action" | "payload">) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, handle: true },
+  });
+  if (!user) return;
+  await mutate(userActor(user), async () => ({
+    result: undefined,
+    event: {
+      ...event,
+      subjectType: "session",
+      subjectId: user.id,
+      subjectLabel: user.handle,
+    } as SessionEvent,
+  }));
+}
+
+export async function recordSignIn(userId: string, provider: string): Promise<void> {
+  await recordSession(userId, { action: "auth.signed_in", payload: { provider } });
+}
+
+export async function recordSignOut(userId: string): Promise<void> {
+  await recordSession(userId, { action: "auth.signed_out", payload: {} });
+}

@@ -1,0 +1,89 @@
+// Every mutating entry point writes exactly one audit event, in its own transaction. The table
+// below is the list; lib/server/mutations.test.ts fails when a use case calling mutate() or
+// record() is missing from it.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createDb } from "@/lib/db";
+import { makeSystem, makeUser } from "@/prisma/factories";
+import { asSessionUser } from "@/lib/testing/actors";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { updateSystem } from "@/lib/server/system-edit";
+import { recordSignIn, recordSignOut } from "@/lib/server/auth-events";
+import { recordExport } from "@/lib/server/audit/export";
+import { seedDemoIfEmpty } from "@/prisma/seed-demo";
+
+interface EntryPoint {
+  name: string;
+  action: string;
+  run: () => Promise<unknown>;
+  /** The same entry point given bad input: it must write nothing at all. */
+  fail?: () => Promise<unknown>;
+}
+
+async function admin() {
+  return asSessionUser(await makeUser(db, { level: "SENIOR", roles: ["ADMIN"] }));
+}
+
+export const ENTRY_POINTS: EntryPoint[] = [
+  {
+    name: "updateSystem",
+    action: "system.updated",
+    run: async () => updateSystem(await admin(), (await makeSystem(db)).slug, { tier: 1 }),
+    fail: async () => updateSystem(await admin(), (await makeSystem(db)).slug, { tier: 7 }),
+  },
+  {
+    name: "recordSignIn",
+    action: "auth.signed_in",
+    run: async () => recordSignIn((await makeUser(db)).id, "demo"),
+  },
+  {
+    name: "recordSignOut",
+    action: "auth.signed_out",
+    run: async () => recordSignOut((await makeUser(db)).id),
+  },
+  {
+    name: "recordExport",
+    action: "audit.exported",
+    run: async () => recordExport({ type: "USER", id: "u", name: "someone" }, "csv", "ui", {}),
+  },
+];
+
+async function lastEvents(since: bigint) {
+  return db.auditEvent.findMany({ where: { seq: { gt: since } }, orderBy: { seq: "asc" } });
+}
+
+async function tail(): Promise<bigint> {
+  return (
+    (await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ??
+    BigInt(0)
+  );
+}
+
+describe("every mutating entry point writes exactly one audit event", () => {
+  it.each(ENTRY_POINTS.map((e) => [e.name, e] as const))("%s", async (_name, entry) => {
+    // Factories write directly (they are test set-up); count from after they ran.
+    const before = await tail();
+    await entry.run();
+    const events = await lastEvents(before);
+    expect(events.map((e) => e.action)).toEqual([entry.action]);
+    if (entry.fail) {
+      const start = await tail();
+      await expect(entry.fail()).rejects.toThrow();
+      expect(await lastEvents(start)).toEqual([]);
+    }
+  });
+
+  it("seedDemoIfEmpty: one summary event for the whole import", async () => {
+    const database = await createTestDatabase("seed-audit");
+    const other = createDb(database.url, 2);
+    try {
+      await seedDemoIfEmpty(other);
+      const events = await other.auditEvent.findMany();
+      expect(events.map((e) => e.action)).toEqual(["demo.seeded"]);
+      expect(events[0]!.payload).toMatchObject({ counts: { people: 446, systems: 1000 } });
+    } finally {
+      await other.$disconnect();
+      await database.dispose();
+    }
+  });
+});

@@ -1,0 +1,101 @@
+// npm run -s cli -- <command>: Countersign's command-line tool. Reads DATABASE_URL, or the
+// embedded PostgreSQL in .data/ (reusing the one `npm start` runs, or starting it for the command).
+// Data goes to stdout, messages to stderr; bad input exits non-zero with a one-line error.
+import os from "node:os";
+import { Command, CommanderError, Option } from "commander";
+import { prepareDatabase, type PreparedDatabase } from "./lib/runtime.ts";
+
+let database: PreparedDatabase | null = null;
+
+async function connect(): Promise<void> {
+  database = await prepareDatabase({ quiet: true });
+  process.env.DATABASE_URL = database.url;
+  const { migrate } = await import("../lib/db/migrate.ts");
+  await migrate(database.url);
+}
+
+async function finish(code: number): Promise<never> {
+  const { closePgPool } = await import("../lib/db/pg.ts");
+  await closePgPool();
+  const { db } = await import("../lib/db.ts");
+  await db.$disconnect().catch(() => {});
+  await database?.stop();
+  process.exit(code);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(2);
+}
+
+async function write(chunk: string) {
+  if (!process.stdout.write(chunk))
+    await new Promise((resolve) => process.stdout.once("drain", resolve));
+}
+
+const program = new Command("countersign")
+  .description("Countersign command-line tool")
+  .exitOverride();
+
+const audit = program.command("audit").description("verify and export the audit trail");
+
+audit
+  .command("verify")
+  .description(
+    "recompute the hash chain; prints `ok <N> events` (exit 0) or the first broken sequence number (exit 1)",
+  )
+  .action(async () => {
+    await connect();
+    const { pgPool } = await import("../lib/db/pg.ts");
+    const { describeVerify, verifyChain } = await import("../lib/server/audit/verify.ts");
+    const result = await verifyChain(pgPool());
+    process.stdout.write(`${describeVerify(result)}\n`);
+    await finish(result.ok ? 0 : 1);
+  });
+
+audit
+  .command("export")
+  .description("stream the audit trail to stdout (the export is itself audited)")
+  .addOption(
+    new Option("--format <format>", "ndjson or csv")
+      .choices(["ndjson", "csv"])
+      .makeOptionMandatory(),
+  )
+  .option("--since <iso>", "only events at or after this time")
+  .option("--until <iso>", "only events before this time")
+  .action(async (options: { format: string; since?: string; until?: string }) => {
+    const { exportParamsSchema } = await import("../lib/server/audit/export-params.ts");
+    const parsed = exportParamsSchema.safeParse(options);
+    if (!parsed.success)
+      fail(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
+    await connect();
+    const { pgPool } = await import("../lib/db/pg.ts");
+    const { exportChunks, recordExport } = await import("../lib/server/audit/export.ts");
+    const params = parsed.data;
+    await recordExport(
+      { type: "SYSTEM", id: null, name: `system:cli (${os.userInfo().username})` },
+      params.format,
+      "cli",
+      {
+        since: params.since ?? null,
+        until: params.until ?? null,
+      },
+    );
+    for await (const chunk of exportChunks(pgPool(), params.format, {
+      since: params.since ? new Date(params.since) : undefined,
+      until: params.until ? new Date(params.until) : undefined,
+    })) {
+      await write(chunk);
+    }
+    await finish(0);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  }
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  await finish(1);
+}
