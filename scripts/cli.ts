@@ -37,6 +37,43 @@ const program = new Command("countersign")
   .description("Countersign command-line tool")
   .exitOverride();
 
+program
+  .command("owners")
+  .description(
+    "print the CODEOWNERS owners of each path as one JSON object (GitHub's rules; unowned: [])",
+  )
+  .requiredOption("--codeowners <file>", "a CODEOWNERS file")
+  .option("--paths-file <file>", "a file with one path per line")
+  .argument("[paths...]", "repository-relative paths")
+  .action(async (paths: string[], options: { codeowners: string; pathsFile?: string }) => {
+    const { readFileSync } = await import("node:fs");
+    const { parseCodeowners } = await import("../lib/domain/ownership/codeowners.ts");
+    const { compileRules, ownersOf } = await import("../lib/domain/ownership/matcher.ts");
+    const read = (file: string, flag: string) => {
+      try {
+        return readFileSync(file, "utf8");
+      } catch (error) {
+        fail(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      }
+    };
+    const all = [...paths];
+    if (options.pathsFile)
+      all.push(
+        ...read(options.pathsFile, "--paths-file")
+          .split(/\r?\n/)
+          .map((p) => p.trim())
+          .filter(Boolean),
+      );
+    if (all.length === 0) fail("give at least one path, or --paths-file");
+    const parsed = parseCodeowners(read(options.codeowners, "--codeowners"));
+    for (const problem of parsed.problems)
+      process.stderr.write(`warning: CODEOWNERS line ${problem.line}: ${problem.message}\n`);
+    const matcher = compileRules(
+      parsed.rules.map((r) => ({ pattern: r.pattern, value: r.owners })),
+    );
+    await write(`${JSON.stringify(ownersOf(matcher, all))}\n`);
+  });
+
 const audit = program.command("audit").description("verify and export the audit trail");
 
 audit

@@ -1,0 +1,97 @@
+// Path -> winning rule, compiled once. Rules are indexed so that a path is tested only against
+// the rules that could match it: anchored rules by their leading literal directories (a trie),
+// unanchored rules by their literal name, the rest always. The winner is the matching candidate
+// with the highest position (the last matching line). Pure.
+import { compilePattern, type CompiledPattern } from "./codeowners";
+
+export interface RuleInput<T> {
+  pattern: string;
+  value: T;
+}
+
+interface Entry<T> {
+  position: number;
+  compiled: CompiledPattern;
+  value: T;
+}
+
+interface TrieNode<T> {
+  rules: Entry<T>[];
+  children: Map<string, TrieNode<T>>;
+}
+
+const node = <T>(): TrieNode<T> => ({ rules: [], children: new Map() });
+
+export interface OwnershipMatcher<T> {
+  /** The winning rule for a path, or null when no line matches. */
+  match(path: string): { position: number; pattern: string; value: T } | null;
+  size: number;
+}
+
+export function compileRules<T>(rules: RuleInput<T>[]): OwnershipMatcher<T> {
+  const root = node<T>();
+  const byName = new Map<string, Entry<T>[]>();
+  const always: Entry<T>[] = [];
+  rules.forEach((rule, position) => {
+    const entry: Entry<T> = { position, compiled: compilePattern(rule.pattern), value: rule.value };
+    const { literalPrefix, literalName } = entry.compiled;
+    if (literalPrefix) {
+      let at = root;
+      for (const segment of literalPrefix) {
+        let next = at.children.get(segment);
+        if (!next) at.children.set(segment, (next = node<T>()));
+        at = next;
+      }
+      at.rules.push(entry);
+    } else if (literalName) {
+      const list = byName.get(literalName) ?? [];
+      list.push(entry);
+      byName.set(literalName, list);
+    } else {
+      always.push(entry);
+    }
+  });
+
+  return {
+    size: rules.length,
+    match(rawPath) {
+      const path = rawPath.replace(/^\/+/, "");
+      const segments = path.split("/");
+      let best: Entry<T> | null = null;
+      const consider = (entries: Entry<T>[]) => {
+        for (const entry of entries) {
+          if ((best === null || entry.position > best.position) && entry.compiled.regex.test(path))
+            best = entry;
+        }
+      };
+      consider(always);
+      let at: TrieNode<T> | undefined = root;
+      consider(root.rules);
+      for (const segment of segments) {
+        at = at.children.get(segment);
+        if (!at) break;
+        consider(at.rules);
+      }
+      if (byName.size > 0) {
+        for (const segment of new Set(segments)) {
+          const named = byName.get(segment);
+          if (named) consider(named);
+        }
+      }
+      const winner = best as Entry<T> | null;
+      return winner
+        ? { position: winner.position, pattern: winner.compiled.pattern, value: winner.value }
+        : null;
+    },
+  };
+}
+
+/** GitHub's answer for each path: the owners of the last matching line ([] when none matches). */
+export function ownersOf(
+  matcher: OwnershipMatcher<string[]>,
+  paths: string[],
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const path of paths) result[path] = matcher.match(path)?.value ?? [];
+  return result;
+}
