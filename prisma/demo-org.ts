@@ -52,6 +52,19 @@ export interface DemoOrganisation {
   systemRepositories: { systemId: string; repositoryId: string }[];
   extraApprovers: { id: string; systemId: string; userId: string | null; teamId: string | null }[];
   rules: DemoRule[];
+  windows: {
+    id: string;
+    name: string;
+    kind: "POLICY" | "FREEZE";
+    startsAt: Date;
+    endsAt: Date;
+    tiers: number[];
+    systemIds: string[];
+    minApprovals: number | null;
+    minLevel: Level | null;
+    requirePrincipal: boolean;
+    description: string;
+  }[];
 }
 
 const TEAMS: [string, string][] = [
@@ -406,6 +419,24 @@ export function buildDemoOrganisation(now = new Date()): DemoOrganisation {
     }
   });
 
+  // A 90-day "code safety reset" over every tier-1 system, a month in.
+  const windows: DemoOrganisation["windows"] = [
+    {
+      id: "demo-window-safety-reset",
+      name: "Tier-1 safety reset",
+      kind: "POLICY",
+      startsAt: new Date(now.getTime() - 30 * DAY),
+      endsAt: new Date(now.getTime() + 60 * DAY),
+      tiers: [1],
+      systemIds: [],
+      minApprovals: 2,
+      minLevel: "SENIOR",
+      requirePrincipal: false,
+      description:
+        "90-day code safety reset after the checkout outage: every tier-1 change needs two SENIOR+ approvals.",
+    },
+  ];
+
   return {
     users,
     teams,
@@ -415,5 +446,6 @@ export function buildDemoOrganisation(now = new Date()): DemoOrganisation {
     systemRepositories,
     extraApprovers,
     rules,
+    windows,
   };
 }

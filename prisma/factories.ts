@@ -36,6 +36,7 @@ export async function insertDemoOrganisation(
     ...rule.ownerUserIds.map((userId) => ({ ruleId: rule.id, userId })),
   ]);
   await inChunks(owners, (data) => tx.ruleOwner.createMany({ data }));
+  await tx.policyWindow.createMany({ data: org.windows });
   return org;
 }
 
@@ -96,4 +97,46 @@ export async function makeSystem(
   return db.system.create({
     data: { slug: `system-${id}`, name: `System ${id}`, tier: 2, ...overrides, owningTeamId },
   });
+}
+
+export async function makeRepository(
+  db: PrismaClient,
+  options: {
+    name?: string;
+    systemIds?: string[];
+    rules?: {
+      pattern: string;
+      systemId?: string | null;
+      teamIds?: string[];
+      userIds?: string[];
+      labels?: string[];
+    }[];
+  } = {},
+) {
+  const repository = await db.repository.create({
+    data: { name: options.name ?? `test/repo-${unique()}` },
+  });
+  if (options.systemIds?.length) {
+    await db.systemRepository.createMany({
+      data: options.systemIds.map((systemId) => ({ systemId, repositoryId: repository.id })),
+    });
+  }
+  for (const [position, rule] of (options.rules ?? []).entries()) {
+    await db.ownershipRule.create({
+      data: {
+        repositoryId: repository.id,
+        position,
+        pattern: rule.pattern,
+        systemId: rule.systemId ?? null,
+        ownerLabels: rule.labels ?? [],
+        owners: {
+          create: [
+            ...(rule.teamIds ?? []).map((teamId) => ({ teamId })),
+            ...(rule.userIds ?? []).map((userId) => ({ userId })),
+          ],
+        },
+      },
+    });
+  }
+  return repository;
 }

@@ -4,6 +4,11 @@ const LABELS: Record<string, string> = {
   "system.updated": "updated system",
   "team.updated": "updated team",
   "demo.seeded": "seeded demo data",
+  "change.draft_saved": "saved a draft change",
+  "change.submitted": "submitted a change",
+  "policy.window_saved": "saved a policy window",
+  "import.codeowners": "imported a CODEOWNERS file",
+  "import.catalog": "imported a Backstage catalog",
   "audit.exported": "exported the audit trail",
 };
 

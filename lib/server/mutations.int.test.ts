@@ -11,6 +11,8 @@ import { updateSystem } from "@/lib/server/system-edit";
 import { recordSignIn, recordSignOut } from "@/lib/server/auth-events";
 import { recordExport } from "@/lib/server/audit/export";
 import { seedDemoIfEmpty } from "@/prisma/seed-demo";
+import { saveChange } from "@/lib/server/changes/save";
+import { makeRepository, makeTeam } from "@/prisma/factories";
 
 interface EntryPoint {
   name: string;
@@ -24,12 +26,45 @@ async function admin() {
   return asSessionUser(await makeUser(db, { level: "SENIOR", roles: ["ADMIN"] }));
 }
 
+async function author() {
+  return asSessionUser(await makeUser(db, { level: "JUNIOR" }));
+}
+
+async function changeBody(submit: boolean) {
+  const team = await makeTeam(db);
+  await makeUser(db, { level: "SENIOR", teamId: team.id });
+  const system = await makeSystem(db, { tier: 3, owningTeamId: team.id });
+  const repo = await makeRepository(db, {
+    rules: [{ pattern: "*", systemId: system.id, teamIds: [team.id] }],
+  });
+  return {
+    submit,
+    title: "A change for the registry",
+    intent: "Exercises the mutation registry end to end.",
+    repository: repo.name,
+    aiExtent: "NONE",
+    paths: ["a.ts"],
+    linesChanged: 3,
+  };
+}
+
 export const ENTRY_POINTS: EntryPoint[] = [
   {
     name: "updateSystem",
     action: "system.updated",
     run: async () => updateSystem(await admin(), (await makeSystem(db)).slug, { tier: 1 }),
     fail: async () => updateSystem(await admin(), (await makeSystem(db)).slug, { tier: 7 }),
+  },
+  {
+    name: "saveChange",
+    action: "change.submitted",
+    run: async () => saveChange(await author(), await changeBody(true)),
+    fail: async () => saveChange(await author(), { ...(await changeBody(true)), intent: "" }),
+  },
+  {
+    name: "saveChange (draft)",
+    action: "change.draft_saved",
+    run: async () => saveChange(await author(), await changeBody(false)),
   },
   {
     name: "recordSignIn",

@@ -23,9 +23,15 @@ export interface OwnerCandidate {
   via: OwnershipVia[];
 }
 
+/**
+ * Owners of each system. `ruleIds`: for routing, only the CODEOWNERS lines that won for the
+ * change's paths make their owners owners; without it (the system page) every line of the system
+ * does.
+ */
 export async function loadSystemOwners(
   db: Db | Tx,
   systemIds: string[],
+  ruleIds?: string[],
 ): Promise<Map<string, OwnerCandidate[]>> {
   const systems = await db.system.findMany({
     where: { id: { in: systemIds } },
@@ -34,6 +40,7 @@ export async function loadSystemOwners(
       owningTeam: teamWithMembers,
       extraApprovers: { select: { user: { select: personSelect }, team: teamWithMembers } },
       rules: {
+        ...(ruleIds ? { where: { id: { in: ruleIds } } } : {}),
         select: {
           pattern: true,
           owners: { select: { user: { select: personSelect }, team: teamWithMembers } },

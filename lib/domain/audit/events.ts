@@ -41,6 +41,56 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: beforeAfter,
   }),
   z.object({
+    action: z.literal("change.draft_saved"),
+    subjectType: z.literal("change"),
+    payload: z.object({ title: z.string(), repository: z.string() }),
+  }),
+  z.object({
+    action: z.literal("change.submitted"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      title: z.string(),
+      repository: z.string(),
+      aiExtent: z.string(),
+      riskFlags: z.array(z.string()),
+      emergency: z.boolean(),
+      systems: z.array(z.string()),
+      requirements: z.array(
+        z.object({
+          system: z.string(),
+          approvals: z.number(),
+          minLevel: z.string(),
+          principal: z.boolean(),
+          state: z.string(),
+        }),
+      ),
+      assigned: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    action: z.literal("policy.window_saved"),
+    subjectType: z.literal("policy"),
+    payload: beforeAfter,
+  }),
+  z.object({
+    action: z.literal("import.codeowners"),
+    subjectType: z.literal("import"),
+    payload: z.object({
+      repository: z.string(),
+      counts: z.record(z.string(), z.number().int()),
+      unknownOwners: z.array(z.string()),
+      problems: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    action: z.literal("import.catalog"),
+    subjectType: z.literal("import"),
+    payload: z.object({
+      counts: z.record(z.string(), z.number().int()),
+      changes: z.array(z.string()),
+    }),
+  }),
+  z.object({
     action: z.literal("demo.seeded"),
     subjectType: z.literal("import"),
     payload: z.object({ counts: z.record(z.string(), z.number().int()) }),

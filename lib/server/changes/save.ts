@@ -1,0 +1,312 @@
+// Saving a draft and submitting a change. Submission is one transaction: the change (numbered
+// CR-n from a locked counter, so keys have no gaps and no races), its first revision, the
+// affected systems, the requirements with their explanation, the assignments, the policy
+// snapshot, and the audit event.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
+import { DiffError, parseUnifiedDiff, type DiffFile } from "@/lib/domain/diff/parse";
+import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { routeChange, type RoutingResult } from "@/lib/server/routing/route";
+import { changeInputSchema, type ChangeInput } from "./input";
+
+interface Prepared {
+  input: ChangeInput;
+  diffFiles?: DiffFile[];
+  paths: string[];
+  linesAdded: number;
+  linesRemoved: number;
+}
+
+function prepare(raw: unknown): Prepared {
+  const input = parseInput(changeInputSchema, raw);
+  if (!input.diff) {
+    return {
+      input,
+      paths: [...new Set(input.paths)],
+      linesAdded: input.linesChanged ?? 0,
+      linesRemoved: 0,
+    };
+  }
+  try {
+    const parsed = parseUnifiedDiff(input.diff);
+    return {
+      input,
+      diffFiles: parsed.files,
+      paths: parsed.paths,
+      linesAdded: parsed.linesAdded,
+      linesRemoved: parsed.linesRemoved,
+    };
+  } catch (error) {
+    if (error instanceof DiffError)
+      throw validationError([{ field: "diff", message: error.message }]);
+    throw error;
+  }
+}
+
+async function coAuthorIds(tx: Tx, author: SessionUser, handles: string[]): Promise<string[]> {
+  const unique = [...new Set(handles)].filter((h) => h !== author.handle);
+  const users = await tx.user.findMany({
+    where: { handle: { in: unique }, active: true },
+    select: { id: true, handle: true },
+  });
+  const missing = unique.filter((h) => !users.some((u) => u.handle === h));
+  if (missing.length)
+    throw validationError(
+      missing.map((h) => ({ field: "coAuthors", message: `no active person with handle "@${h}"` })),
+    );
+  return users.map((u) => u.id);
+}
+
+async function nextNumber(tx: Tx): Promise<number> {
+  const [row] = await tx.$queryRaw<
+    { value: number }[]
+  >`UPDATE "Counter" SET value = value + 1 WHERE name = 'change' RETURNING value`;
+  if (!row) throw new Error("the change counter is missing (migrations not applied?)");
+  return row.value;
+}
+
+function snapshot(result: RoutingResult): Prisma.InputJsonValue {
+  return JSON.parse(
+    JSON.stringify({
+      policy: DEFAULT_POLICY,
+      decidedAt: new Date().toISOString(),
+      warnings: result.warnings,
+      oversized: result.policy.oversized,
+      unmappedPaths: result.unmappedPaths,
+      riskHits: result.riskHits,
+      estimate: result.estimate,
+    }),
+  ) as Prisma.InputJsonValue;
+}
+
+function candidateSnapshot(result: RoutingResult["requirements"][number]): Prisma.InputJsonValue {
+  return result.candidates.map((c) => ({
+    personId: c.person.id,
+    name: c.person.name,
+    handle: c.person.handle,
+    level: c.person.level,
+    verdict: c.verdict,
+    reason: c.reason,
+    openReviews: c.person.openReviews ?? 0,
+  }));
+}
+
+/** Writes requirements and assignments for the change's current revision from a routing result. */
+export async function writeRouting(
+  tx: Tx,
+  changeId: string,
+  revision: number,
+  result: RoutingResult,
+  now: Date,
+) {
+  await tx.requirement.deleteMany({ where: { changeId } });
+  await tx.requirement.createMany({
+    data: result.requirements.map((r) => ({
+      changeId,
+      systemId: r.decision.systemId,
+      revision,
+      approvalsRequired: r.decision.approvalsRequired,
+      minLevel: r.decision.minLevel,
+      principalRequired: r.decision.principalRequired,
+      frozen: r.decision.frozen,
+      emergencyApprovals: r.decision.emergency?.approvals ?? null,
+      state: r.outcome.state === "UNROUTABLE" ? ("UNROUTABLE" as const) : ("PENDING" as const),
+      stateReason: r.outcome.reason,
+      rules: r.decision.rules,
+      windows: r.decision.windows,
+      candidates: candidateSnapshot(r),
+    })),
+  });
+  for (const reviewer of result.reviewers) {
+    await tx.assignment.upsert({
+      where: { changeId_reviewerId: { changeId, reviewerId: reviewer.id } },
+      create: {
+        changeId,
+        reviewerId: reviewer.id,
+        reason: reviewer.reasons.join("; "),
+        systemIds: reviewer.systemIds,
+        revision,
+        assignedAt: now,
+      },
+      update: {
+        reason: reviewer.reasons.join("; "),
+        systemIds: reviewer.systemIds,
+        revision,
+        state: "OPEN",
+        assignedAt: now,
+        completedAt: null,
+      },
+    });
+  }
+}
+
+export interface SavedChange {
+  key: string;
+  status: string;
+}
+
+export async function saveChange(author: SessionUser, raw: unknown): Promise<SavedChange> {
+  if (!can(author, "changes:create")) throw forbidden();
+  const prepared = prepare(raw);
+  const { input } = prepared;
+  const now = new Date();
+
+  return mutate(userActor(author), async (tx) => {
+    const existing = input.key
+      ? await tx.changeRequest.findUnique({
+          where: { key: input.key },
+          select: { id: true, number: true, authorId: true, status: true },
+        })
+      : null;
+    if (input.key && (!existing || existing.authorId !== author.id))
+      throw notFound("No such change.");
+    if (existing && existing.status !== "DRAFT") {
+      throw new AppError(
+        "CONFLICT",
+        `${input.key} is ${existing.status.toLowerCase().replace("_", " ")}: only a draft can be edited this way; upload a new revision instead.`,
+      );
+    }
+    const coAuthors = await coAuthorIds(tx, author, input.coAuthors);
+    const linesChanged = prepared.linesAdded + prepared.linesRemoved;
+    const routing = await routeChange(
+      tx,
+      {
+        author: { id: author.id, level: author.level },
+        coAuthorIds: coAuthors,
+        repository: input.repository,
+        paths: prepared.paths,
+        diffFiles: prepared.diffFiles,
+        linesChanged,
+        filesChanged: prepared.paths.length,
+        aiExtent: input.aiExtent,
+        riskFlags: input.riskFlags,
+        emergency: input.emergency,
+        addedSystemSlugs: input.systems,
+      },
+      now,
+    );
+    if (input.submit && routing.systems.length === 0) {
+      throw validationError([
+        {
+          field: "systems",
+          message:
+            "no system is affected: the paths map to none; add the systems this change touches",
+        },
+      ]);
+    }
+    if (input.submit && routing.riskFlags.length > 0 && input.rollbackPlan.length < 10) {
+      throw validationError([
+        {
+          field: "rollbackPlan",
+          message: `is required for a risk-flagged change (${routing.riskFlags.join(", ")}): how do you undo it?`,
+        },
+      ]);
+    }
+
+    const number = existing?.number ?? (await nextNumber(tx));
+    const key = `CR-${number}`;
+    const status = input.submit ? ("PENDING" as const) : ("DRAFT" as const);
+    const fields = {
+      title: input.title,
+      intent: input.intent,
+      repositoryId: routing.repository.id,
+      prUrl: input.prUrl ?? null,
+      baseRef: input.baseRef || null,
+      headRef: input.headRef || null,
+      status,
+      aiExtent: input.aiExtent,
+      aiTools: input.aiTools,
+      aiSessionUrl: input.aiSessionUrl ?? null,
+      aiWrote: input.aiWrote,
+      riskFlags: routing.riskFlags,
+      detectedRiskFlags: routing.detectedFlags,
+      rollbackPlan: input.rollbackPlan,
+      testEvidence: input.testEvidence,
+      emergency: input.emergency,
+      emergencyJustification: input.emergency ? input.emergencyJustification : null,
+      linesAdded: prepared.linesAdded,
+      linesRemoved: prepared.linesRemoved,
+      filesChanged: prepared.paths.length,
+      policySnapshot: input.submit ? snapshot(routing) : undefined,
+      submittedAt: input.submit ? now : null,
+      slaDueAt: input.submit ? new Date(now.getTime() + routing.slaHours * 3600_000) : null,
+    };
+    const change = existing
+      ? await tx.changeRequest.update({
+          where: { id: existing.id },
+          data: fields,
+          select: { id: true },
+        })
+      : await tx.changeRequest.create({
+          data: { ...fields, number, key, authorId: author.id },
+          select: { id: true },
+        });
+
+    await tx.changeCoAuthor.deleteMany({ where: { changeId: change.id } });
+    await tx.changeCoAuthor.createMany({
+      data: coAuthors.map((userId) => ({ changeId: change.id, userId })),
+    });
+    await tx.changeSystem.deleteMany({ where: { changeId: change.id } });
+    await tx.changeSystem.createMany({
+      data: routing.systems.map((s) => ({ changeId: change.id, systemId: s.id, source: s.source })),
+    });
+    await tx.revision.upsert({
+      where: { changeId_number: { changeId: change.id, number: 1 } },
+      create: {
+        changeId: change.id,
+        number: 1,
+        diff: input.diff ?? null,
+        paths: prepared.paths,
+        linesAdded: prepared.linesAdded,
+        linesRemoved: prepared.linesRemoved,
+        riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
+      },
+      update: {
+        diff: input.diff ?? null,
+        paths: prepared.paths,
+        linesAdded: prepared.linesAdded,
+        linesRemoved: prepared.linesRemoved,
+        riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
+      },
+    });
+    if (input.submit) await writeRouting(tx, change.id, 1, routing, now);
+
+    const summary = {
+      title: input.title,
+      repository: routing.repository.name,
+      aiExtent: input.aiExtent,
+      riskFlags: routing.riskFlags,
+      emergency: input.emergency,
+      systems: routing.systems.map((s) => s.slug),
+      requirements: routing.requirements.map((r) => ({
+        system: r.decision.systemSlug,
+        approvals: r.decision.approvalsRequired,
+        minLevel: r.decision.minLevel,
+        principal: r.decision.principalRequired,
+        state: r.outcome.state,
+      })),
+      assigned: routing.reviewers.map((r) => `@${r.handle}`),
+    };
+    const subject = {
+      subjectType: "change" as const,
+      subjectId: change.id,
+      subjectLabel: key,
+      changeKey: key,
+    };
+    return {
+      result: { key, status },
+      event: input.submit
+        ? { ...subject, action: "change.submitted" as const, payload: summary }
+        : {
+            ...subject,
+            action: "change.draft_saved" as const,
+            payload: { title: input.title, repository: routing.repository.name },
+          },
+    };
+  });
+}

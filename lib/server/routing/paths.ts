@@ -1,0 +1,86 @@
+// Changed paths -> systems, through the repository's ownership rules (the last matching line
+// wins). A path whose winning line names no system falls back to the repository's only system.
+import type { Db, Tx } from "@/lib/db";
+import { compileRules, type OwnershipMatcher } from "@/lib/domain/ownership/matcher";
+import { AppError } from "@/lib/errors";
+
+interface RuleValue {
+  ruleId: string;
+  systemId: string | null;
+}
+
+const cache = new Map<string, { version: string; matcher: OwnershipMatcher<RuleValue> }>();
+
+async function repositoryMatcher(
+  db: Db | Tx,
+  repositoryId: string,
+): Promise<OwnershipMatcher<RuleValue>> {
+  const [stamp] = await db.$queryRaw<{ n: bigint; latest: Date | null }[]>`
+    SELECT count(*) AS n, max("updatedAt") AS latest FROM "OwnershipRule" WHERE "repositoryId" = ${repositoryId}`;
+  const version = `${stamp?.n ?? 0}:${stamp?.latest?.toISOString() ?? ""}`;
+  const cached = cache.get(repositoryId);
+  if (cached?.version === version) return cached.matcher;
+  const rules = await db.ownershipRule.findMany({
+    where: { repositoryId },
+    orderBy: { position: "asc" },
+    select: { id: true, pattern: true, systemId: true },
+  });
+  const matcher = compileRules(
+    rules.map((r) => ({ pattern: r.pattern, value: { ruleId: r.id, systemId: r.systemId } })),
+  );
+  cache.set(repositoryId, { version, matcher });
+  return matcher;
+}
+
+export interface PathResolution {
+  repository: { id: string; name: string };
+  /** systemId -> the paths that map to it */
+  pathsBySystem: Map<string, string[]>;
+  /** systemId -> ids of the winning rules for its paths */
+  rulesBySystem: Map<string, string[]>;
+  unmapped: string[];
+}
+
+export async function resolvePaths(
+  db: Db | Tx,
+  repositoryName: string,
+  paths: string[],
+): Promise<PathResolution> {
+  const repository = await db.repository.findUnique({
+    where: { name: repositoryName },
+    select: { id: true, name: true, systems: { select: { systemId: true } } },
+  });
+  if (!repository) {
+    throw new AppError("VALIDATION", `repository: unknown repository "${repositoryName}"`, [
+      {
+        field: "repository",
+        message: `unknown repository "${repositoryName}": check the spelling (org/name) or ask an admin to add it`,
+      },
+    ]);
+  }
+  const matcher = await repositoryMatcher(db, repository.id);
+  const fallback = repository.systems.length === 1 ? repository.systems[0]!.systemId : null;
+  const pathsBySystem = new Map<string, string[]>();
+  const rulesBySystem = new Map<string, string[]>();
+  const unmapped: string[] = [];
+  for (const path of paths) {
+    const won = matcher.match(path);
+    const systemId = won?.value.systemId ?? fallback;
+    if (!systemId) {
+      unmapped.push(path);
+      continue;
+    }
+    pathsBySystem.set(systemId, [...(pathsBySystem.get(systemId) ?? []), path]);
+    if (won?.value.systemId) {
+      const rules = rulesBySystem.get(systemId) ?? [];
+      if (!rules.includes(won.value.ruleId)) rules.push(won.value.ruleId);
+      rulesBySystem.set(systemId, rules);
+    }
+  }
+  return {
+    repository: { id: repository.id, name: repository.name },
+    pathsBySystem,
+    rulesBySystem,
+    unmapped,
+  };
+}

@@ -1,0 +1,259 @@
+// The routing decision for a change: affected systems, the requirements the policy demands, every
+// candidate with a verdict, and the reviewers assigned. Reads only; the live preview, the routing
+// preview API and submission all use it (submission inside its transaction).
+import type { Db, Tx } from "@/lib/db";
+import type { Level } from "@/lib/domain/levels";
+import type { AiExtent } from "@/lib/domain/policy/minimum-level";
+import type { RiskFlag } from "@/lib/domain/risk/flags";
+import { RISK_FLAGS } from "@/lib/domain/risk/flags";
+import { detectRisks, type RiskHit } from "@/lib/domain/risk/detect";
+import type { DiffFile } from "@/lib/domain/diff/parse";
+import {
+  DEFAULT_POLICY,
+  decideRequirements,
+  slaHours,
+  type PolicyDecision,
+  type PolicyWindow,
+  type RequirementDecision,
+} from "@/lib/domain/policy/engine";
+import {
+  evaluateCandidates,
+  DEFAULT_CAPACITY,
+  type CandidateVerdict,
+} from "@/lib/domain/routing/eligibility";
+import { assignReviewers, type RoutingOutcome } from "@/lib/domain/routing/assign";
+import { AppError } from "@/lib/errors";
+import { loadSystemOwners } from "@/lib/server/ownership";
+import { resolvePaths } from "./paths";
+import { reviewerLoads } from "./loads";
+
+export interface RoutingRequest {
+  author: { id: string; level: Level };
+  coAuthorIds: string[];
+  repository: string;
+  paths: string[];
+  diffFiles?: DiffFile[];
+  linesChanged: number;
+  filesChanged: number;
+  aiExtent: AiExtent;
+  /** The author's flags; detected flags are added (flags only ever go up). */
+  riskFlags: RiskFlag[];
+  emergency: boolean;
+  addedSystemSlugs: string[];
+  /** Reviewers already on the change (a new revision keeps them). */
+  keepReviewerIds?: string[];
+}
+
+export interface RoutedSystem {
+  id: string;
+  slug: string;
+  name: string;
+  tier: number;
+  source: "DERIVED" | "ADDED";
+  paths: string[];
+}
+
+export interface RoutedRequirement {
+  decision: RequirementDecision;
+  candidates: CandidateVerdict[];
+  outcome: RoutingOutcome;
+}
+
+export interface RoutedReviewer {
+  id: string;
+  name: string;
+  handle: string;
+  level: Level;
+  reasons: string[];
+  systemIds: string[];
+  openReviews: number;
+}
+
+export interface RoutingResult {
+  repository: { id: string; name: string };
+  systems: RoutedSystem[];
+  unmappedPaths: string[];
+  riskHits: RiskHit[];
+  detectedFlags: RiskFlag[];
+  riskFlags: RiskFlag[];
+  policy: PolicyDecision;
+  requirements: RoutedRequirement[];
+  reviewers: RoutedReviewer[];
+  warnings: string[];
+  slaHours: number;
+  estimate: { hours: number; basis: string } | null;
+}
+
+const MINUTES_PER_QUEUED_REVIEW = 45;
+
+export async function activeWindows(db: Db | Tx, now: Date): Promise<PolicyWindow[]> {
+  const rows = await db.policyWindow.findMany({
+    where: { startsAt: { lte: now }, endsAt: { gt: now } },
+  });
+  return rows.map((w) => ({ ...w, kind: w.kind }));
+}
+
+export async function routeChange(
+  db: Db | Tx,
+  request: RoutingRequest,
+  now = new Date(),
+): Promise<RoutingResult> {
+  const resolution = await resolvePaths(db, request.repository, request.paths);
+  const addedSlugs = [...new Set(request.addedSystemSlugs)];
+  const added = addedSlugs.length
+    ? await db.system.findMany({
+        where: { slug: { in: addedSlugs } },
+        select: { id: true, slug: true },
+      })
+    : [];
+  const missing = addedSlugs.filter((slug) => !added.some((s) => s.slug === slug));
+  if (missing.length) {
+    throw new AppError(
+      "VALIDATION",
+      `systems: unknown system ${missing.join(", ")}`,
+      missing.map((slug) => ({ field: "systems", message: `unknown system "${slug}"` })),
+    );
+  }
+  const systemIds = [...new Set([...resolution.pathsBySystem.keys(), ...added.map((s) => s.id)])];
+  const systemRows = await db.system.findMany({
+    where: { id: { in: systemIds } },
+    select: { id: true, slug: true, name: true, tier: true },
+    orderBy: [{ tier: "asc" }, { slug: "asc" }],
+  });
+  const systems: RoutedSystem[] = systemRows.map((s) => ({
+    ...s,
+    source: resolution.pathsBySystem.has(s.id) ? "DERIVED" : "ADDED",
+    paths: resolution.pathsBySystem.get(s.id) ?? [],
+  }));
+
+  const tierByPath = new Map<string, number>();
+  for (const s of systems) for (const p of s.paths) tierByPath.set(p, s.tier);
+  const detected = request.diffFiles
+    ? detectRisks(request.diffFiles, (p) => tierByPath.get(p) ?? null)
+    : { hits: [], flags: [] as RiskFlag[] };
+  const riskFlags = RISK_FLAGS.filter(
+    (f) => request.riskFlags.includes(f) || detected.flags.includes(f),
+  );
+
+  const policy = decideRequirements(
+    {
+      authorLevel: request.author.level,
+      aiExtent: request.aiExtent,
+      riskFlags,
+      linesChanged: request.linesChanged,
+      filesChanged: request.filesChanged,
+      emergency: request.emergency,
+    },
+    systems,
+    await activeWindows(db, now),
+    now,
+    DEFAULT_POLICY,
+  );
+
+  const owners = await loadSystemOwners(
+    db,
+    systemIds,
+    [...resolution.rulesBySystem.values()].flat(),
+  );
+  const people = new Set<string>();
+  for (const list of owners.values()) for (const o of list) people.add(o.person.id);
+  const loads = await reviewerLoads(db, [...people]);
+  const requirements = policy.requirements.map((decision) => {
+    const withLoad = (owners.get(decision.systemId) ?? []).map((o) => ({
+      via: o.via,
+      person: {
+        ...o.person,
+        ...(loads.get(o.person.id) ?? { openReviews: 0, openLoad: 0, lastAssignedAt: null }),
+      },
+    }));
+    return {
+      decision,
+      candidates: evaluateCandidates(withLoad, {
+        minLevel: decision.minLevel,
+        authorId: request.author.id,
+        coAuthorIds: request.coAuthorIds,
+        now,
+        capacity: DEFAULT_CAPACITY,
+      }),
+    };
+  });
+  const outcomes = assignReviewers(
+    requirements.map((r) => ({
+      key: r.decision.systemId,
+      approvalsRequired: r.decision.approvalsRequired,
+      principalRequired: r.decision.principalRequired,
+      candidates: r.candidates,
+    })),
+    { changeLines: request.linesChanged, keep: request.keepReviewerIds, now },
+  );
+  const routed = requirements.map((r, i) => ({ ...r, outcome: outcomes[i]! }));
+
+  const reviewers = new Map<string, RoutedReviewer>();
+  for (const r of routed) {
+    for (const pick of r.outcome.assigned) {
+      const candidate = r.candidates.find((c) => c.person.id === pick.personId)!;
+      const entry = reviewers.get(pick.personId) ?? {
+        id: pick.personId,
+        name: candidate.person.name,
+        handle: candidate.person.handle,
+        level: candidate.person.level,
+        reasons: [],
+        systemIds: [],
+        openReviews: candidate.person.openReviews ?? 0,
+      };
+      entry.reasons.push(`${r.decision.systemSlug}: ${pick.reason}`);
+      reviewers.set(pick.personId, entry);
+    }
+  }
+  for (const r of routed)
+    for (const id of r.outcome.counted) reviewers.get(id)?.systemIds.push(r.decision.systemId);
+
+  const warnings = [...policy.warnings];
+  if (resolution.unmapped.length) {
+    warnings.push(
+      `${resolution.unmapped.length} path${resolution.unmapped.length === 1 ? "" : "s"} map to no system (${resolution.unmapped.slice(0, 3).join(", ")}${resolution.unmapped.length > 3 ? ", …" : ""}): add the systems they belong to.`,
+    );
+  }
+  for (const r of routed) {
+    if (r.outcome.state === "UNROUTABLE")
+      warnings.push(
+        `Unroutable: ${r.decision.systemSlug} ${r.outcome.reason}. Its team's manager and the admins will be notified.`,
+      );
+    if (r.outcome.state === "SHORT_STAFFED")
+      warnings.push(`${r.decision.systemSlug}: ${r.outcome.reason}.`);
+  }
+  for (const hit of detected.flags) {
+    if (!request.riskFlags.includes(hit))
+      warnings.push(
+        `Risk detected in the diff: ${hit.replace("_", " ").toLowerCase()} (the flag is set for you).`,
+      );
+  }
+
+  const assigned = [...reviewers.values()];
+  const sla = slaHours(policy.requirements, DEFAULT_POLICY);
+  const estimate = assigned.length
+    ? (() => {
+        const ahead = Math.min(...assigned.map((r) => r.openReviews));
+        const hours = Math.min(sla, Math.max(0.25, ((ahead + 1) * MINUTES_PER_QUEUED_REVIEW) / 60));
+        return {
+          hours,
+          basis: `${ahead} review${ahead === 1 ? "" : "s"} ahead in the least busy assigned reviewer's queue, about ${MINUTES_PER_QUEUED_REVIEW} min each; SLA ${sla} h`,
+        };
+      })()
+    : null;
+
+  return {
+    repository: resolution.repository,
+    systems,
+    unmappedPaths: resolution.unmapped,
+    riskHits: detected.hits,
+    detectedFlags: detected.flags,
+    riskFlags,
+    policy,
+    requirements: routed,
+    reviewers: assigned,
+    warnings,
+    slaHours: sla,
+    estimate,
+  };
+}
