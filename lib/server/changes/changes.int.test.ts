@@ -12,7 +12,6 @@ const DIFF = (path: string, lines: string[]) =>
 
 let junior: SessionUser;
 let coAuthor: Awaited<ReturnType<typeof makeUser>>;
-let seniors: Awaited<ReturnType<typeof makeUser>>[];
 let principal: Awaited<ReturnType<typeof makeUser>>;
 let repoName: string;
 let tier1: { id: string; slug: string };
@@ -24,10 +23,9 @@ beforeAll(async () => {
   junior = asSessionUser(juniorRow);
   // A SENIOR co-author on the owning team: an owner, but never a candidate for this change.
   coAuthor = await makeUser(db, { level: "SENIOR", teamId: team.id });
-  seniors = [
-    await makeUser(db, { level: "SENIOR", teamId: team.id }),
-    await makeUser(db, { level: "SENIOR", teamId: team.id }),
-  ];
+  // Two SENIOR owners besides the co-author.
+  await makeUser(db, { level: "SENIOR", teamId: team.id });
+  await makeUser(db, { level: "SENIOR", teamId: team.id });
   principal = await makeUser(db, { level: "PRINCIPAL", teamId: team.id });
   await makeUser(db, { level: "MID", teamId: team.id });
   tier1 = await makeSystem(db, { tier: 1, owningTeamId: team.id });
