@@ -37,6 +37,21 @@ test("screenshots of the main pages", async ({ page, db }) => {
   await page.getByRole("list", { name: "Audit events" }).locator("summary").first().click();
   await page.screenshot(shot("audit"));
 
+  await page.goto("/changes/new");
+  await page.getByLabel("Title").fill("Retry card authorisation once on timeout");
+  await page
+    .getByLabel("Intent: why this change?")
+    .fill("Card authorisations time out at peak; one jittered retry recovers most of them.");
+  await page.getByLabel("Repository").fill("acme/storefront");
+  await page
+    .getByLabel("Or list the changed paths")
+    .fill("apps/web/checkout/payment-retry.ts\napps/web/checkout/payment-retry.test.ts");
+  await page.getByLabel("Lines changed").fill("120");
+  await expect(
+    page.getByRole("complementary", { name: "Routing preview" }).getByText("Live preview"),
+  ).toBeVisible();
+  await page.screenshot(shot("new-change"));
+
   await page.goto(`/admin`);
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
   await page.screenshot(shot("admin"));

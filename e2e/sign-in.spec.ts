@@ -3,19 +3,19 @@ import { test, expect } from "./fixtures";
 const KINDS = [
   {
     group: "Authors",
-    home: /\/systems$/,
+    home: /\/changes$/,
     nav: ["Systems", "People"],
     notNav: ["Admin", "Audit trail"],
   },
   {
     group: "Reviewers",
-    home: /\/systems$/,
+    home: /\/changes$/,
     nav: ["Systems", "People"],
     notNav: ["Admin", "Audit trail"],
   },
   {
     group: "Managers",
-    home: /\/systems$/,
+    home: /\/changes$/,
     nav: ["Systems", "People", "Audit trail"],
     notNav: ["Admin"],
   },

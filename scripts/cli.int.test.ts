@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser } from "@/prisma/factories";
@@ -148,5 +151,69 @@ describe("npm run cli -- audit", () => {
     const run = await cli(...args);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Usage:/);
+  });
+});
+
+describe("npm run cli -- owners and import", () => {
+  it("owners prints one JSON object with GitHub's answer for each path", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "owners-"));
+    writeFileSync(
+      path.join(dir, "CODEOWNERS"),
+      "* @everyone\n/docs/ @docs-team\ndocs/*.md\n/apps/ @org/apps # inline\n!bad @x\n",
+    );
+    writeFileSync(path.join(dir, "paths.txt"), "apps/web/a.ts\nREADME.md\n");
+    const run = await cli(
+      "owners",
+      "--codeowners",
+      path.join(dir, "CODEOWNERS"),
+      "--paths-file",
+      path.join(dir, "paths.txt"),
+      "docs/guide/x.md",
+      "docs/readme.md",
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      "docs/guide/x.md": ["@docs-team"],
+      "docs/readme.md": [],
+      "apps/web/a.ts": ["@org/apps"],
+      "README.md": ["@everyone"],
+    });
+    expect(run.stderr).toMatch(/line 5: negation/);
+  });
+
+  it.each([
+    [["owners", "--codeowners", "/no/such/file", "a"], /--codeowners: cannot read/],
+    [["owners", "--codeowners", "package.json"], /give at least one path/],
+    [["import", "codeowners", "--repository", "acme/x"], /--file/],
+    [["import", "catalog", "--file", "/no/such.yaml"], /--file: cannot read/],
+  ])("refuses %j with a one-line error", async (args, message) => {
+    const run = await cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it("import codeowners reports invalid lines and unknown owners, and a second run changes nothing", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "import-"));
+    const file = path.join(dir, "CODEOWNERS");
+    writeFileSync(file, "* @ghost-owner\n[abc] @x\n");
+    const repository = `acme/cli-${Date.now()}`;
+    const first = await cli("import", "codeowners", "--repository", repository, "--file", file);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^${repository}: 1 rules, repository created`));
+    expect(first.stdout).toMatch(/invalid line 2: character ranges/);
+    expect(first.stdout).toMatch(/unknown owners \(1\): @ghost-owner/);
+    const second = await cli("import", "codeowners", "--repository", repository, "--file", file);
+    expect(second.stdout).toMatch(/unchanged: nothing written/);
+  });
+
+  it("import catalog reports what it changed", async () => {
+    const run = await cli("import", "catalog", "--file", "scripts/samples/catalog-info.yaml");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /systems (created|unchanged) \(3\): loyalty-platform, loyalty-points-ledger, loyalty-admin/,
+    );
+    expect(run.stdout).toMatch(/ignored 1 API entity/);
   });
 });

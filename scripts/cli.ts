@@ -1,6 +1,7 @@
 // npm run -s cli -- <command>: Countersign's command-line tool. Reads DATABASE_URL, or the
 // embedded PostgreSQL in .data/ (reusing the one `npm start` runs, or starting it for the command).
 // Data goes to stdout, messages to stderr; bad input exits non-zero with a one-line error.
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { Command, CommanderError, Option } from "commander";
 import { prepareDatabase, type PreparedDatabase } from "./lib/runtime.ts";
@@ -46,32 +47,138 @@ program
   .option("--paths-file <file>", "a file with one path per line")
   .argument("[paths...]", "repository-relative paths")
   .action(async (paths: string[], options: { codeowners: string; pathsFile?: string }) => {
-    const { readFileSync } = await import("node:fs");
     const { parseCodeowners } = await import("../lib/domain/ownership/codeowners.ts");
     const { compileRules, ownersOf } = await import("../lib/domain/ownership/matcher.ts");
-    const read = (file: string, flag: string) => {
-      try {
-        return readFileSync(file, "utf8");
-      } catch (error) {
-        fail(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-      }
-    };
     const all = [...paths];
     if (options.pathsFile)
       all.push(
-        ...read(options.pathsFile, "--paths-file")
+        ...readInput(options.pathsFile, "--paths-file")
           .split(/\r?\n/)
           .map((p) => p.trim())
           .filter(Boolean),
       );
     if (all.length === 0) fail("give at least one path, or --paths-file");
-    const parsed = parseCodeowners(read(options.codeowners, "--codeowners"));
+    const parsed = parseCodeowners(readInput(options.codeowners, "--codeowners"));
     for (const problem of parsed.problems)
       process.stderr.write(`warning: CODEOWNERS line ${problem.line}: ${problem.message}\n`);
     const matcher = compileRules(
       parsed.rules.map((r) => ({ pattern: r.pattern, value: r.owners })),
     );
     await write(`${JSON.stringify(ownersOf(matcher, all))}\n`);
+  });
+
+const importer = program
+  .command("import")
+  .description("import ownership from CODEOWNERS files and Backstage catalogs");
+
+function readInput(file: string, flag: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    fail(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+async function runImport<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const { AppError } = await import("../lib/errors.ts");
+    if (error instanceof AppError) {
+      const details = Array.isArray(error.details)
+        ? (error.details as { field: string; message: string }[])
+            .map((d) => `${d.field}: ${d.message}`)
+            .join("; ")
+        : error.message;
+      process.stderr.write(`error: ${details}\n`);
+      await finish(2);
+    }
+    throw error;
+  }
+}
+
+importer
+  .command("codeowners")
+  .description("turn a CODEOWNERS file into the repository's ownership rules (idempotent)")
+  .requiredOption("--repository <name>", "the repository, as org/name")
+  .requiredOption("--file <CODEOWNERS>", "the CODEOWNERS file")
+  .action(async (options: { repository: string; file: string }) => {
+    const text = readInput(options.file, "--file");
+    await connect();
+    const { importCodeowners } = await import("../lib/server/imports/codeowners.ts");
+    const { SYSTEM_ACTOR } = await import("../lib/domain/audit/events.ts");
+    const { SingleBar, Presets } = await import("cli-progress");
+    const bar = new SingleBar(
+      {
+        stream: process.stderr,
+        format: "importing rules [{bar}] {value}/{total}",
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
+    let started = false;
+    const report = await runImport(() =>
+      importCodeowners(
+        { ...SYSTEM_ACTOR("cli"), name: `system:cli (${os.userInfo().username})` },
+        { repository: options.repository, text },
+        (done, total) => {
+          if (total < 200) return;
+          if (!started) {
+            bar.start(total, 0);
+            started = true;
+          }
+          bar.update(done);
+        },
+      ),
+    );
+    if (started) bar.stop();
+    const lines = [
+      `${report.repository}: ${report.rules} rules${report.unchanged ? " (unchanged: nothing written)" : ""}${report.createdRepository ? ", repository created" : ""}, ${report.mappedToSystems} mapped to a system`,
+      ...report.problems.map((p) => `  invalid line ${p.line}: ${p.message} (skipped)`),
+      ...(report.unknownOwners.length
+        ? [`  unknown owners (${report.unknownOwners.length}): ${report.unknownOwners.join(" ")}`]
+        : []),
+    ];
+    await write(`${lines.join("\n")}\n`);
+    await finish(0);
+  });
+
+importer
+  .command("catalog")
+  .description(
+    "create or update teams and systems from Backstage catalog entities (Group, Component, System)",
+  )
+  .requiredOption(
+    "--file <catalog-info.yaml>",
+    "a Backstage catalog file (one or more YAML documents)",
+  )
+  .action(async (options: { file: string }) => {
+    const text = readInput(options.file, "--file");
+    await connect();
+    const { importCatalog } = await import("../lib/server/imports/catalog.ts");
+    const report = await runImport(() =>
+      importCatalog(
+        { type: "SYSTEM", id: null, name: `system:cli (${os.userInfo().username})` },
+        text,
+      ),
+    );
+    const list = (label: string, items: string[]) =>
+      items.length ? [`${label} (${items.length}): ${items.join(", ")}`] : [];
+    const lines = [
+      ...list("teams created", report.teams.created),
+      ...list("teams updated", report.teams.updated),
+      ...list("teams unchanged", report.teams.unchanged),
+      ...list("systems created", report.systems.created),
+      ...list("systems updated", report.systems.updated),
+      ...list("systems unchanged", report.systems.unchanged),
+      ...list("repositories linked", report.repositoriesLinked),
+      ...report.skipped.map((s) => `skipped ${s.entity}: ${s.reason}`),
+      ...Object.entries(report.ignoredKinds).map(
+        ([kind, n]) => `ignored ${n} ${kind} entit${n === 1 ? "y" : "ies"}`,
+      ),
+    ];
+    await write(`${(lines.length ? lines : ["nothing to import"]).join("\n")}\n`);
+    await finish(0);
   });
 
 const audit = program.command("audit").description("verify and export the audit trail");

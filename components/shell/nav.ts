@@ -8,6 +8,8 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/changes/new", label: "New change", permission: "changes:create" },
+  { href: "/changes", label: "My changes", permission: "changes:create" },
   { href: "/systems", label: "Systems", permission: "systems:read" },
   { href: "/people", label: "People", permission: "people:read" },
   { href: "/audit", label: "Audit trail", permission: "audit:read" },

@@ -5,7 +5,10 @@ import { cn } from "@/components/ui/cn";
 
 export function SidebarLink({ href, label }: { href: string; label: string }) {
   const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  // "/changes" must not light up on "/changes/new", which has its own item.
+  const active =
+    pathname === href ||
+    (pathname.startsWith(`${href}/`) && !(href === "/changes" && pathname === "/changes/new"));
   return (
     <Link
       href={href}

@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { fetchJson, ApiError } from "@/lib/query/fetch-json";
 import { Button } from "@/components/ui/button";
-import { Input, Label, Select, Hint } from "@/components/ui/field";
+import { Label, Select } from "@/components/ui/field";
+import { ChipInput } from "@/components/ui/chip-input";
 
 interface State {
   tier: number;
@@ -20,75 +21,6 @@ const TIER_MEANING: Record<number, string> = {
   2: "one approval (SENIOR+ for AI-assisted changes by juniors and mids)",
   3: "one approval (SENIOR+ for AI-assisted changes by juniors and mids)",
 };
-
-function ChipInput({
-  id,
-  label,
-  hint,
-  values,
-  onChange,
-  prefix,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  values: string[];
-  onChange: (v: string[]) => void;
-  prefix: string;
-}) {
-  const [draft, setDraft] = useState("");
-  const add = () => {
-    const items = draft
-      .split(/[\s,]+/)
-      .map((s) => s.replace(/^@/, "").trim().toLowerCase())
-      .filter(Boolean);
-    if (items.length) onChange([...new Set([...values, ...items])]);
-    setDraft("");
-  };
-  return (
-    <div>
-      <Label htmlFor={id}>{label}</Label>
-      <div className="flex gap-2">
-        <Input
-          id={id}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              add();
-            }
-          }}
-          aria-describedby={`${id}-hint`}
-        />
-        <Button variant="secondary" onClick={add}>
-          Add
-        </Button>
-      </div>
-      <Hint id={`${id}-hint`}>{hint}</Hint>
-      <ul className="mt-2 flex flex-wrap gap-1.5" aria-label={`${label}: current`}>
-        {values.map((v) => (
-          <li
-            key={v}
-            className="inline-flex items-center gap-1 rounded-md bg-slate-100 py-0.5 pl-2 pr-1 text-xs text-slate-800"
-          >
-            {prefix}
-            {v}
-            <button
-              type="button"
-              onClick={() => onChange(values.filter((x) => x !== v))}
-              aria-label={`Remove ${prefix}${v}`}
-              className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900"
-            >
-              ×
-            </button>
-          </li>
-        ))}
-        {values.length === 0 ? <li className="text-xs text-slate-500">None</li> : null}
-      </ul>
-    </div>
-  );
-}
 
 function describeChanges(from: State, to: State, teamName: (slug: string) => string): string[] {
   const lines: string[] = [];

@@ -3,5 +3,5 @@ import type { Actor } from "./permissions";
 
 export function homeFor(actor: Actor): string {
   if (actor.roles.includes("ADMIN")) return "/admin";
-  return "/systems";
+  return "/changes";
 }

@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   "systems:edit": admin,
   "teams:edit": admin,
   "admin:use": admin,
+  "policy:edit": admin,
   "changes:create": anyone,
   "queue:read": seniorPlus,
   "audit:read": either(admin, manager),

@@ -12,6 +12,10 @@ import { recordSignIn, recordSignOut } from "@/lib/server/auth-events";
 import { recordExport } from "@/lib/server/audit/export";
 import { seedDemoIfEmpty } from "@/prisma/seed-demo";
 import { saveChange } from "@/lib/server/changes/save";
+import { saveWindow } from "@/lib/server/windows";
+import { importCodeowners } from "@/lib/server/imports/codeowners";
+import { importCatalog } from "@/lib/server/imports/catalog";
+import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
 import { makeRepository, makeTeam } from "@/prisma/factories";
 
 interface EntryPoint {
@@ -65,6 +69,42 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "saveChange (draft)",
     action: "change.draft_saved",
     run: async () => saveChange(await author(), await changeBody(false)),
+  },
+  {
+    name: "importCodeowners",
+    action: "import.codeowners",
+    run: async () =>
+      importCodeowners(SYSTEM_ACTOR("test"), {
+        repository: `acme/reg-${Date.now()}`,
+        text: "* @someone\n",
+      }),
+    fail: async () =>
+      importCodeowners(SYSTEM_ACTOR("test"), { repository: "not a repo", text: "* @someone\n" }),
+  },
+  {
+    name: "importCatalog",
+    action: "import.catalog",
+    run: async () =>
+      importCatalog(SYSTEM_ACTOR("test"), `kind: Group\nmetadata: { name: reg-${Date.now()} }\n`),
+    fail: async () => importCatalog(SYSTEM_ACTOR("test"), "kind: [broken"),
+  },
+  {
+    name: "saveWindow",
+    action: "policy.window_saved",
+    run: async () =>
+      saveWindow(await admin(), {
+        name: "Registry window",
+        kind: "FREEZE",
+        startsAt: "2026-01-01T00:00",
+        endsAt: "2026-01-02T00:00",
+      }),
+    fail: async () =>
+      saveWindow(await admin(), {
+        name: "Registry window",
+        kind: "FREEZE",
+        startsAt: "2026-01-03T00:00",
+        endsAt: "2026-01-02T00:00",
+      }),
   },
   {
     name: "recordSignIn",

@@ -38,6 +38,18 @@ export default async function AdminPage() {
         ))}
       </div>
       <Card className="mt-6">
+        <CardHeader title="Policy and freeze windows" />
+        <CardBody>
+          <p className="text-sm text-slate-700">
+            Dated rules on top of the routing policy, such as the tier-1 safety reset or a holiday
+            freeze.{" "}
+            <Link href="/admin/windows" className="text-brand-700 hover:underline">
+              Manage windows →
+            </Link>
+          </p>
+        </CardBody>
+      </Card>
+      <Card className="mt-6">
         <CardHeader title="Editing systems" />
         <CardBody>
           <p className="text-sm text-slate-700">

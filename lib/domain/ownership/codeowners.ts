@@ -122,8 +122,10 @@ export interface CompiledPattern {
   regex: RegExp;
   /** Leading literal segments of an anchored pattern (for indexing); null when not anchored. */
   literalPrefix: string[] | null;
-  /** The literal last segment of an unanchored pattern (for indexing), else null. */
+  /** A literal segment every matching path contains (for indexing), else null. */
   literalName: string | null;
+  /** For "*.ext"-style patterns that match only a file's own name: the literal suffix ".ext". */
+  nameSuffix: string | null;
 }
 
 export function compilePattern(pattern: string): CompiledPattern {
@@ -133,20 +135,26 @@ export function compilePattern(pattern: string): CompiledPattern {
   if (body.startsWith("/")) body = body.slice(1);
   const segments = body.split("/");
   const last = segments[segments.length - 1] ?? "";
+  const ownsDescendants = dirOnly || !hasWildcard(last) || body.endsWith("/**");
   let source = globToRegex(body);
   if (!anchored) source = `(?:.*/)?${source}`;
   if (dirOnly) source += "/.*";
-  else if (!hasWildcard(last) || body.endsWith("/**")) source += "(?:/.*)?";
-  const literalPrefix = anchored
-    ? segments.slice(
-        0,
-        segments.findIndex(hasWildcard) === -1 ? segments.length : segments.findIndex(hasWildcard),
-      )
-    : null;
+  else if (ownsDescendants) source += "(?:/.*)?";
+  const firstWildcard = segments.findIndex(hasWildcard);
+  const literalPrefix =
+    anchored && firstWildcard !== 0
+      ? segments.slice(0, firstWildcard === -1 ? segments.length : firstWildcard)
+      : null;
+  // Any literal segment of the pattern must appear as a whole segment of a matching path.
+  const literalName = literalPrefix
+    ? null
+    : (segments.find((s) => s !== "" && !hasWildcard(s)) ?? null);
+  const suffix = /^\*(\.[^*?/]+)$/.exec(last);
   return {
     pattern,
     regex: new RegExp(`^${source}$`),
     literalPrefix,
-    literalName: !anchored && !hasWildcard(last) ? last : null,
+    literalName,
+    nameSuffix: !literalPrefix && !literalName && !ownsDescendants && suffix ? suffix[1]! : null,
   };
 }

@@ -1,7 +1,8 @@
 // Path -> winning rule, compiled once. Rules are indexed so that a path is tested only against
 // the rules that could match it: anchored rules by their leading literal directories (a trie),
-// unanchored rules by their literal name, the rest always. The winner is the matching candidate
-// with the highest position (the last matching line). Pure.
+// others by a literal segment the path must contain, "*.ext" rules by the file name's suffix, and
+// only what is left (such as "*") against every path. The winner is the matching candidate with
+// the highest position (the last matching line). Pure.
 import { compilePattern, type CompiledPattern } from "./codeowners";
 
 export interface RuleInput<T> {
@@ -31,10 +32,16 @@ export interface OwnershipMatcher<T> {
 export function compileRules<T>(rules: RuleInput<T>[]): OwnershipMatcher<T> {
   const root = node<T>();
   const byName = new Map<string, Entry<T>[]>();
+  const bySuffix = new Map<string, Entry<T>[]>();
   const always: Entry<T>[] = [];
+  const push = (map: Map<string, Entry<T>[]>, key: string, entry: Entry<T>) => {
+    const list = map.get(key) ?? [];
+    list.push(entry);
+    map.set(key, list);
+  };
   rules.forEach((rule, position) => {
     const entry: Entry<T> = { position, compiled: compilePattern(rule.pattern), value: rule.value };
-    const { literalPrefix, literalName } = entry.compiled;
+    const { literalPrefix, literalName, nameSuffix } = entry.compiled;
     if (literalPrefix) {
       let at = root;
       for (const segment of literalPrefix) {
@@ -44,9 +51,9 @@ export function compileRules<T>(rules: RuleInput<T>[]): OwnershipMatcher<T> {
       }
       at.rules.push(entry);
     } else if (literalName) {
-      const list = byName.get(literalName) ?? [];
-      list.push(entry);
-      byName.set(literalName, list);
+      push(byName, literalName, entry);
+    } else if (nameSuffix) {
+      push(bySuffix, nameSuffix, entry);
     } else {
       always.push(entry);
     }
@@ -76,6 +83,13 @@ export function compileRules<T>(rules: RuleInput<T>[]): OwnershipMatcher<T> {
         for (const segment of new Set(segments)) {
           const named = byName.get(segment);
           if (named) consider(named);
+        }
+      }
+      if (bySuffix.size > 0) {
+        const name = segments[segments.length - 1]!;
+        for (let dot = name.indexOf("."); dot !== -1; dot = name.indexOf(".", dot + 1)) {
+          const suffixed = bySuffix.get(name.slice(dot));
+          if (suffixed) consider(suffixed);
         }
       }
       const winner = best as Entry<T> | null;

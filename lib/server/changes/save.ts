@@ -9,10 +9,11 @@ import { can } from "@/lib/authz/can";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
 import { DiffError, parseUnifiedDiff, type DiffFile } from "@/lib/domain/diff/parse";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { problemsOf } from "@/lib/validation";
 import { mutate, userActor } from "@/lib/server/audit/mutate";
 import { routeChange, type RoutingResult } from "@/lib/server/routing/route";
-import { changeInputSchema, type ChangeInput } from "./input";
+import { reviewWeight } from "@/lib/domain/routing/assign";
+import { MAX_DIFF_BYTES, changeInputSchema, type ChangeInput } from "./input";
 
 interface Prepared {
   input: ChangeInput;
@@ -23,8 +24,29 @@ interface Prepared {
 }
 
 function prepare(raw: unknown): Prepared {
-  const input = parseInput(changeInputSchema, raw);
-  if (!input.diff) {
+  const parsed = changeInputSchema.safeParse(raw);
+  // Report a diff that cannot be read together with every other problem, not one at a time.
+  const rawDiff =
+    typeof (raw as { diff?: unknown } | null)?.diff === "string"
+      ? (raw as { diff: string }).diff
+      : undefined;
+  let diff: ReturnType<typeof parseUnifiedDiff> | undefined;
+  let diffProblem: string | undefined;
+  if (rawDiff?.trim() && Buffer.byteLength(rawDiff) <= MAX_DIFF_BYTES) {
+    try {
+      diff = parseUnifiedDiff(rawDiff);
+    } catch (error) {
+      if (!(error instanceof DiffError)) throw error;
+      diffProblem = error.message;
+    }
+  }
+  const problems = [
+    ...(parsed.success ? [] : problemsOf(parsed.error)),
+    ...(diffProblem ? [{ field: "diff", message: diffProblem }] : []),
+  ];
+  if (!parsed.success || problems.length) throw validationError(problems);
+  const input = parsed.data;
+  if (!input.diff || !diff) {
     return {
       input,
       paths: [...new Set(input.paths)],
@@ -32,20 +54,13 @@ function prepare(raw: unknown): Prepared {
       linesRemoved: 0,
     };
   }
-  try {
-    const parsed = parseUnifiedDiff(input.diff);
-    return {
-      input,
-      diffFiles: parsed.files,
-      paths: parsed.paths,
-      linesAdded: parsed.linesAdded,
-      linesRemoved: parsed.linesRemoved,
-    };
-  } catch (error) {
-    if (error instanceof DiffError)
-      throw validationError([{ field: "diff", message: error.message }]);
-    throw error;
-  }
+  return {
+    input,
+    diffFiles: diff.files,
+    paths: diff.paths,
+    linesAdded: diff.linesAdded,
+    linesRemoved: diff.linesRemoved,
+  };
 }
 
 async function coAuthorIds(tx: Tx, author: SessionUser, handles: string[]): Promise<string[]> {
@@ -103,7 +118,9 @@ export async function writeRouting(
   revision: number,
   result: RoutingResult,
   now: Date,
+  changeLines: number,
 ) {
+  const weight = reviewWeight(changeLines);
   await tx.requirement.deleteMany({ where: { changeId } });
   await tx.requirement.createMany({
     data: result.requirements.map((r) => ({
@@ -131,12 +148,14 @@ export async function writeRouting(
         reason: reviewer.reasons.join("; "),
         systemIds: reviewer.systemIds,
         revision,
+        weight,
         assignedAt: now,
       },
       update: {
         reason: reviewer.reasons.join("; "),
         systemIds: reviewer.systemIds,
         revision,
+        weight,
         state: "OPEN",
         assignedAt: now,
         completedAt: null,
@@ -274,7 +293,7 @@ export async function saveChange(author: SessionUser, raw: unknown): Promise<Sav
         riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
       },
     });
-    if (input.submit) await writeRouting(tx, change.id, 1, routing, now);
+    if (input.submit) await writeRouting(tx, change.id, 1, routing, now, linesChanged);
 
     const summary = {
       title: input.title,

@@ -9,15 +9,14 @@ interface RuleValue {
   systemId: string | null;
 }
 
-const cache = new Map<string, { version: string; matcher: OwnershipMatcher<RuleValue> }>();
+const cache = new Map<string, { version: number; matcher: OwnershipMatcher<RuleValue> }>();
 
+/** The repository's compiled rules; recompiled only when its rulesVersion (kept by a trigger) moves. */
 async function repositoryMatcher(
   db: Db | Tx,
   repositoryId: string,
+  version: number,
 ): Promise<OwnershipMatcher<RuleValue>> {
-  const [stamp] = await db.$queryRaw<{ n: bigint; latest: Date | null }[]>`
-    SELECT count(*) AS n, max("updatedAt") AS latest FROM "OwnershipRule" WHERE "repositoryId" = ${repositoryId}`;
-  const version = `${stamp?.n ?? 0}:${stamp?.latest?.toISOString() ?? ""}`;
   const cached = cache.get(repositoryId);
   if (cached?.version === version) return cached.matcher;
   const rules = await db.ownershipRule.findMany({
@@ -48,7 +47,12 @@ export async function resolvePaths(
 ): Promise<PathResolution> {
   const repository = await db.repository.findUnique({
     where: { name: repositoryName },
-    select: { id: true, name: true, systems: { select: { systemId: true } } },
+    select: {
+      id: true,
+      name: true,
+      rulesVersion: true,
+      systems: { select: { systemId: true }, take: 2 },
+    },
   });
   if (!repository) {
     throw new AppError("VALIDATION", `repository: unknown repository "${repositoryName}"`, [
@@ -58,7 +62,7 @@ export async function resolvePaths(
       },
     ]);
   }
-  const matcher = await repositoryMatcher(db, repository.id);
+  const matcher = await repositoryMatcher(db, repository.id, repository.rulesVersion);
   const fallback = repository.systems.length === 1 ? repository.systems[0]!.systemId : null;
   const pathsBySystem = new Map<string, string[]>();
   const rulesBySystem = new Map<string, string[]>();

@@ -25,7 +25,6 @@ import { assignReviewers, type RoutingOutcome } from "@/lib/domain/routing/assig
 import { AppError } from "@/lib/errors";
 import { loadSystemOwners } from "@/lib/server/ownership";
 import { resolvePaths } from "./paths";
-import { reviewerLoads } from "./loads";
 
 export interface RoutingRequest {
   author: { id: string; level: Level };
@@ -100,13 +99,18 @@ export async function routeChange(
 ): Promise<RoutingResult> {
   const resolution = await resolvePaths(db, request.repository, request.paths);
   const addedSlugs = [...new Set(request.addedSystemSlugs)];
-  const added = addedSlugs.length
-    ? await db.system.findMany({
-        where: { slug: { in: addedSlugs } },
-        select: { id: true, slug: true },
-      })
-    : [];
-  const missing = addedSlugs.filter((slug) => !added.some((s) => s.slug === slug));
+  const derivedIds = [...resolution.pathsBySystem.keys()];
+  // Independent reads at once (a transaction client runs them one after another anyway).
+  const [systemRows, windows, derivedOwners] = await Promise.all([
+    db.system.findMany({
+      where: { OR: [{ id: { in: derivedIds } }, { slug: { in: addedSlugs } }] },
+      select: { id: true, slug: true, name: true, tier: true },
+      orderBy: [{ tier: "asc" }, { slug: "asc" }],
+    }),
+    activeWindows(db, now),
+    loadSystemOwners(db, derivedIds, [...resolution.rulesBySystem.values()].flat()),
+  ]);
+  const missing = addedSlugs.filter((slug) => !systemRows.some((s) => s.slug === slug));
   if (missing.length) {
     throw new AppError(
       "VALIDATION",
@@ -114,12 +118,11 @@ export async function routeChange(
       missing.map((slug) => ({ field: "systems", message: `unknown system "${slug}"` })),
     );
   }
-  const systemIds = [...new Set([...resolution.pathsBySystem.keys(), ...added.map((s) => s.id)])];
-  const systemRows = await db.system.findMany({
-    where: { id: { in: systemIds } },
-    select: { id: true, slug: true, name: true, tier: true },
-    orderBy: [{ tier: "asc" }, { slug: "asc" }],
-  });
+  // Systems the author added have no winning CODEOWNERS lines: their owners are team and extras.
+  const addedOnly = systemRows.filter((s) => !resolution.pathsBySystem.has(s.id)).map((s) => s.id);
+  const owners = addedOnly.length
+    ? new Map([...derivedOwners, ...(await loadSystemOwners(db, addedOnly, []))])
+    : derivedOwners;
   const systems: RoutedSystem[] = systemRows.map((s) => ({
     ...s,
     source: resolution.pathsBySystem.has(s.id) ? "DERIVED" : "ADDED",
@@ -145,30 +148,15 @@ export async function routeChange(
       emergency: request.emergency,
     },
     systems,
-    await activeWindows(db, now),
+    windows,
     now,
     DEFAULT_POLICY,
   );
 
-  const owners = await loadSystemOwners(
-    db,
-    systemIds,
-    [...resolution.rulesBySystem.values()].flat(),
-  );
-  const people = new Set<string>();
-  for (const list of owners.values()) for (const o of list) people.add(o.person.id);
-  const loads = await reviewerLoads(db, [...people]);
   const requirements = policy.requirements.map((decision) => {
-    const withLoad = (owners.get(decision.systemId) ?? []).map((o) => ({
-      via: o.via,
-      person: {
-        ...o.person,
-        ...(loads.get(o.person.id) ?? { openReviews: 0, openLoad: 0, lastAssignedAt: null }),
-      },
-    }));
     return {
       decision,
-      candidates: evaluateCandidates(withLoad, {
+      candidates: evaluateCandidates(owners.get(decision.systemId) ?? [], {
         minLevel: decision.minLevel,
         authorId: request.author.id,
         coAuthorIds: request.coAuthorIds,

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { requirePage } from "@/lib/auth/guards";
+import { draftValues, submitFormOptions } from "@/lib/server/changes/form-data";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangeForm } from "@/components/changes/new/change-form";
+import type { RawSearchParams } from "@/lib/search-params";
+import { first } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "New change" };
+
+export default async function NewChangePage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const user = await requirePage("changes:create", "/changes/new");
+  const draftKey = first((await searchParams).draft);
+  const [options, draft] = await Promise.all([
+    submitFormOptions(),
+    draftKey && /^CR-\d+$/.test(draftKey) ? draftValues(draftKey, user.id) : Promise.resolve(null),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title={draft ? `Continue ${draft.key}` : "New change"}
+        description="Describe the change and how an AI helped. As you type, the panel on the right shows which systems it touches and who must sign off, and why."
+      />
+      <ChangeForm
+        options={options}
+        draft={draft}
+        author={{ handle: user.handle, level: user.level }}
+      />
+    </>
+  );
+}

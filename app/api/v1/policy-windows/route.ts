@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { withAuth } from "@/lib/auth/guards";
+import { readJson } from "@/lib/http/read-json";
+import { saveWindow } from "@/lib/server/windows";
+
+export const POST = withAuth({ permission: "policy:edit" }, async (req, { user }) => {
+  return NextResponse.json(await saveWindow(user, await readJson(req)), { status: 201 });
+});

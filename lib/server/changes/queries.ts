@@ -1,0 +1,97 @@
+// Reading changes: one change with everything its page shows, and lists of changes.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+
+const person = { select: { id: true, name: true, handle: true, level: true } } as const;
+
+export async function getChange(key: string) {
+  const change = await db.changeRequest.findUnique({
+    where: { key },
+    include: {
+      author: person,
+      coAuthors: { select: { user: person } },
+      repository: { select: { name: true } },
+      systems: {
+        select: {
+          source: true,
+          system: { select: { id: true, slug: true, name: true, tier: true } },
+        },
+      },
+      revisions: {
+        orderBy: { number: "desc" },
+        select: {
+          number: true,
+          paths: true,
+          linesAdded: true,
+          linesRemoved: true,
+          riskHits: true,
+          createdAt: true,
+        },
+      },
+      requirements: {
+        orderBy: { system: { tier: "asc" } },
+        include: { system: { select: { slug: true, name: true, tier: true } } },
+      },
+      assignments: { orderBy: { assignedAt: "asc" }, include: { reviewer: person } },
+    },
+  });
+  if (!change) throw notFound("No such change.");
+  return change;
+}
+
+export type ChangeDetail = Awaited<ReturnType<typeof getChange>>;
+
+export interface ChangeListFilters {
+  authorId?: string;
+  status?: Prisma.ChangeRequestWhereInput["status"];
+  before?: number;
+}
+
+export async function listChanges(filters: ChangeListFilters, limit = 30) {
+  const rows = await db.changeRequest.findMany({
+    where: {
+      ...(filters.authorId
+        ? {
+            OR: [
+              { authorId: filters.authorId },
+              { coAuthors: { some: { userId: filters.authorId } } },
+            ],
+          }
+        : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.before ? { number: { lt: filters.before } } : {}),
+    },
+    orderBy: { number: "desc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      key: true,
+      number: true,
+      title: true,
+      status: true,
+      aiExtent: true,
+      riskFlags: true,
+      emergency: true,
+      linesAdded: true,
+      linesRemoved: true,
+      updatedAt: true,
+      submittedAt: true,
+      slaDueAt: true,
+      repository: { select: { name: true } },
+      systems: { select: { system: { select: { slug: true, tier: true } } } },
+      requirements: { select: { state: true } },
+      _count: { select: { assignments: true } },
+    },
+  });
+  return {
+    rows: rows.slice(0, limit),
+    nextBefore: rows.length > limit ? rows[limit - 1]!.number : null,
+  };
+}
+
+export async function repositoryNames(): Promise<string[]> {
+  return (await db.repository.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map(
+    (r) => r.name,
+  );
+}
