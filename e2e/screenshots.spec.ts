@@ -52,6 +52,27 @@ test("screenshots of the main pages", async ({ page, db }) => {
   ).toBeVisible();
   await page.screenshot(shot("new-change"));
 
+  const reviewer = await db.user.findFirstOrThrow({
+    where: { level: "SENIOR", roles: { isEmpty: true }, assignments: { some: { state: "OPEN" } } },
+    orderBy: { handle: "asc" },
+  });
+  await signInAs(page, reviewer);
+  await page.goto("/queue");
+  await expect(page.getByRole("list", { name: "Queue" })).toBeVisible();
+  await page.screenshot(shot("queue"));
+  const open = await db.changeRequest.findFirstOrThrow({
+    where: {
+      status: "PENDING",
+      assignments: { some: { reviewerId: reviewer.id, state: "OPEN" } },
+      revisions: { some: { diff: { not: null } } },
+    },
+    orderBy: { number: "desc" },
+  });
+  await page.goto(`/changes/${open.key}`);
+  await expect(page.getByRole("complementary", { name: "Your review" })).toBeVisible();
+  await page.screenshot(shot("review"));
+  await signInAs(page, admin);
+
   await page.goto(`/admin`);
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
   await page.screenshot(shot("admin"));

@@ -9,13 +9,13 @@ const KINDS = [
   },
   {
     group: "Reviewers",
-    home: /\/changes$/,
+    home: /\/queue$/,
     nav: ["Systems", "People"],
     notNav: ["Admin", "Audit trail"],
   },
   {
     group: "Managers",
-    home: /\/changes$/,
+    home: /\/(queue|changes)$/,
     nav: ["Systems", "People", "Audit trail"],
     notNav: ["Admin"],
   },

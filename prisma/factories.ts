@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Level, Role } from "@/lib/domain/levels";
 import { buildDemoOrganisation, type DemoOrganisation } from "./demo-org";
+import type { DemoHistory } from "./demo-history";
 
 const CHUNK = 2000;
 
@@ -139,4 +140,16 @@ export async function makeRepository(
     });
   }
   return repository;
+}
+
+/** Writes the demo history (changes, routing, reviews) inside the caller's transaction. */
+export async function insertDemoHistory(tx: Tx, history: DemoHistory): Promise<void> {
+  await inChunks(history.changes, (data) => tx.changeRequest.createMany({ data }));
+  await inChunks(history.systems, (data) => tx.changeSystem.createMany({ data }));
+  await inChunks(history.revisions, (data) => tx.revision.createMany({ data }));
+  await inChunks(history.requirements, (data) => tx.requirement.createMany({ data }));
+  await inChunks(history.assignments, (data) => tx.assignment.createMany({ data }));
+  await inChunks(history.reviews, (data) => tx.review.createMany({ data }));
+  const last = history.changes.reduce((n, c) => Math.max(n, c.number), 0);
+  await tx.counter.update({ where: { name: "change" }, data: { value: last } });
 }

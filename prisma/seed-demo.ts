@@ -1,39 +1,47 @@
 // Seeds the demo data set once (an organisation without people is empty), in one transaction
-// with its audit event.
+// with its audit event: the organisation and six months of change history.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
 import { record } from "@/lib/server/audit/record";
-import { insertDemoOrganisation } from "./factories";
+import { buildDemoOrganisation } from "./demo-org";
+import { buildDemoHistory } from "./demo-history";
+import { insertDemoHistory, insertDemoOrganisation } from "./factories";
 
 export async function seedDemoIfEmpty(
   db: PrismaClient,
   log: (line: string) => void = () => {},
+  options: { history?: boolean } = {},
 ): Promise<{ seeded: boolean }> {
   const people = await db.user.count();
   if (people > 0) return { seeded: false };
   const started = Date.now();
-  const org = await db.$transaction(
+  const now = new Date();
+  const org = buildDemoOrganisation(now);
+  const history = options.history === false ? null : buildDemoHistory(org, now);
+  const counts = {
+    people: org.users.length,
+    teams: org.teams.length,
+    systems: org.systems.length,
+    rules: org.rules.length,
+    changes: history?.changes.length ?? 0,
+    reviews: history?.reviews.length ?? 0,
+  };
+  await db.$transaction(
     async (tx) => {
-      const org = await insertDemoOrganisation(tx);
-      const counts = {
-        people: org.users.length,
-        teams: org.teams.length,
-        systems: org.systems.length,
-        rules: org.rules.length,
-      };
+      await insertDemoOrganisation(tx, org);
+      if (history) await insertDemoHistory(tx, history);
       await record(tx, SYSTEM_ACTOR("seed"), {
         action: "demo.seeded",
         subjectType: "import",
         subjectLabel: "demo organisation",
         payload: { counts },
       });
-      return org;
     },
     { timeout: 300_000, maxWait: 30_000 },
   );
   log(
-    `seeded the demo organisation: ${org.users.length} people, ${org.teams.length} teams, ` +
-      `${org.systems.length} systems, ${org.rules.length} ownership rules (${Date.now() - started} ms)`,
+    `seeded the demo organisation: ${counts.people} people, ${counts.teams} teams, ${counts.systems} systems, ` +
+      `${counts.rules} ownership rules, ${counts.changes} changes, ${counts.reviews} reviews (${Date.now() - started} ms)`,
   );
   return { seeded: true };
 }

@@ -2,12 +2,15 @@
 // embedded PostgreSQL) with the demo organisation, and the production build served twice:
 // E2E_PORT (demo mode on) and E2E_PORT + 1 (demo mode off). Playwright owns this process.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createDb } from "../lib/db.ts";
 import { createTestDatabase } from "../lib/testing/test-database.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
+import { startWorker } from "../lib/jobs/worker.ts";
+import { MAILBOX, startMailbox } from "../e2e/mailbox.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const smtpPort = port + 25;
 const children: ChildProcess[] = [];
 
 async function waitForHealth(url: string, child: ChildProcess) {
@@ -44,8 +47,10 @@ function serve(p: number, demo: boolean, databaseUrl: string): ChildProcess {
 }
 
 const database = await createTestDatabase("e2e");
+let stopWorker: (() => Promise<void>) | null = null;
 const shutdown = async () => {
   for (const child of children) child.kill("SIGTERM");
+  await stopWorker?.().catch(() => {});
   await database.dispose().catch(() => {});
   process.exit(0);
 };
@@ -57,6 +62,17 @@ await seedDemoIfEmpty(db, (line) => console.log(`[e2e] ${line}`));
 await db.$disconnect();
 mkdirSync("test-results", { recursive: true });
 writeFileSync("test-results/e2e-database.json", JSON.stringify({ url: database.url }));
+rmSync(MAILBOX, { force: true });
+await startMailbox(smtpPort);
+Object.assign(process.env, {
+  DATABASE_URL: database.url,
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: String(smtpPort),
+  PUBLIC_URL: `http://localhost:${port}`,
+  MAIL_FROM: "Countersign <countersign@acme.example>",
+});
+const worker = await startWorker(database.url, (line) => console.log(`[e2e] ${line}`));
+stopWorker = worker.stop;
 
 // Demo-off first: Playwright waits for the demo-on server's health, so both are up by then.
 const off = serve(port + 1, false, database.url);

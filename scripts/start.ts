@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { createDb } from "../lib/db.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
+import { startWorker, type Worker } from "../lib/jobs/worker.ts";
 import { prepareDatabase, ensureSecret, log } from "./lib/runtime.ts";
 
 const dev = process.argv.includes("--dev");
@@ -21,6 +22,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 async function main() {
   const database = await prepareDatabase();
   let child: ChildProcess | null = null;
+  let worker = null as Worker | null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -29,6 +31,7 @@ async function main() {
       child.kill("SIGTERM");
       await new Promise((resolve) => child!.once("exit", resolve));
     }
+    await worker?.stop().catch(() => {});
     await database.stop();
     process.exit(code);
   };
@@ -72,6 +75,10 @@ async function main() {
       return;
     }
   }
+  // The job worker (notification e-mail, SLA escalation) runs in this process, beside the web server.
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
+  worker = await startWorker(database.url, log);
   log(
     `Countersign on http://localhost:${port}${env.DEMO_MODE === "1" ? " (demo mode: pick a person to sign in)" : ""}`,
   );

@@ -8,6 +8,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/queue", label: "Review queue", permission: "queue:read" },
   { href: "/changes/new", label: "New change", permission: "changes:create" },
   { href: "/changes", label: "My changes", permission: "changes:create" },
   { href: "/systems", label: "Systems", permission: "systems:read" },

@@ -3,5 +3,6 @@ import type { Actor } from "./permissions";
 
 export function homeFor(actor: Actor): string {
   if (actor.roles.includes("ADMIN")) return "/admin";
+  if (actor.level === "SENIOR" || actor.level === "PRINCIPAL") return "/queue";
   return "/changes";
 }

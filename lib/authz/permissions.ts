@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   "admin:use": admin,
   "policy:edit": admin,
   "changes:create": anyone,
+  // Whether someone may review a particular change is decided by eligibility (ownership, level,
+  // authorship) inside the use case; any engineer can be eligible for some change.
+  "changes:review": anyone,
+  "notifications:read": anyone,
   "queue:read": seniorPlus,
   "audit:read": either(admin, manager),
   "audit:verify": admin,

@@ -84,7 +84,12 @@ export async function listWindows() {
   return windows.map((w) => ({
     ...w,
     systems: w.systemIds.map((id) => slugOf.get(id) ?? id),
-    state: w.startsAt > now ? ("scheduled" as const) : w.endsAt <= now ? ("ended" as const) : ("active" as const),
+    state:
+      w.startsAt > now
+        ? ("scheduled" as const)
+        : w.endsAt <= now
+          ? ("ended" as const)
+          : ("active" as const),
   }));
 }
 

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded.ts";
 
 export const DATA_DIR = path.resolve(process.env.COUNTERSIGN_DATA_DIR ?? ".data");
@@ -39,6 +40,7 @@ export async function prepareDatabase(
 ): Promise<PreparedDatabase> {
   const say = options.quiet ? () => {} : log;
   if (process.env.DATABASE_URL) {
+    await createIfMissing(process.env.DATABASE_URL, say);
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const running = runningEmbedded();
@@ -65,6 +67,24 @@ export async function prepareDatabase(
       say("embedded PostgreSQL stopped");
     },
   };
+}
+
+/** A DATABASE_URL naming a database that does not exist yet: create it (when the role may). */
+async function createIfMissing(url: string, say: (line: string) => void) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code !== "3D000") throw error;
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    const server = new URL(url);
+    server.pathname = "/postgres";
+    await ensureDatabase(server.toString(), name);
+    say(`created database "${name}"`);
+    return;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** NEXTAUTH_SECRET, or one generated once and kept in .data/ so sessions survive restarts. */

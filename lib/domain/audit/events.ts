@@ -68,6 +68,66 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     }),
   }),
   z.object({
+    action: z.literal("review.submitted"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      revision: z.number().int(),
+      decision: z.enum(["APPROVE", "REQUEST_CHANGES", "REJECT"]),
+      status: z.string(),
+      possibleRubberStamp: z.boolean(),
+      rubberStampReasons: z.array(z.string()),
+      secondsSpent: z.number(),
+      filesViewed: z.number().int(),
+    }),
+  }),
+  z.object({
+    action: z.literal("review.file_viewed"),
+    subjectType: z.literal("change"),
+    payload: z.object({ revision: z.number().int(), path: z.string(), viewed: z.boolean() }),
+  }),
+  z.object({
+    action: z.literal("notifications.read"),
+    subjectType: z.literal("user"),
+    payload: z.object({ count: z.number().int() }),
+  }),
+  z.object({
+    action: z.literal("change.withdrawn"),
+    subjectType: z.literal("change"),
+    payload: z.object({ from: z.string() }),
+  }),
+  z.object({
+    action: z.literal("change.revised"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      revision: z.number().int(),
+      from: z.string(),
+      dismissedApprovals: z.number().int(),
+      systems: z.array(z.string()),
+      assigned: z.array(z.string()),
+      kept: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    action: z.literal("change.deployed"),
+    subjectType: z.literal("change"),
+    payload: z.object({ emergency: z.boolean(), retrospectiveDueAt: z.string().nullable() }),
+  }),
+  z.object({
+    action: z.literal("change.rolled_back"),
+    subjectType: z.literal("change"),
+    payload: z.object({ reason: z.string() }),
+  }),
+  z.object({
+    action: z.literal("change.sla_breached"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      dueAt: z.string(),
+      reassignedFrom: z.array(z.string()),
+      assigned: z.array(z.string()),
+      notified: z.array(z.string()),
+    }),
+  }),
+  z.object({
     action: z.literal("policy.window_saved"),
     subjectType: z.literal("policy"),
     payload: beforeAfter,

@@ -7,7 +7,8 @@ import { record } from "./record";
 
 export interface MutationOutcome<T> {
   result: T;
-  event: AuditEventInput;
+  /** null only when the work wrote nothing (an idempotent repeat): then nothing is recorded. */
+  event: AuditEventInput | null;
 }
 
 export async function mutate<T>(
@@ -18,7 +19,7 @@ export async function mutate<T>(
   return db.$transaction(
     async (tx) => {
       const { result, event } = await work(tx);
-      await record(tx, actor, event);
+      if (event) await record(tx, actor, event);
       return result;
     },
     { timeout: options.timeout ?? 15_000, maxWait: 10_000 },

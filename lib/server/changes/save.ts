@@ -13,6 +13,7 @@ import { problemsOf } from "@/lib/validation";
 import { mutate, userActor } from "@/lib/server/audit/mutate";
 import { routeChange, type RoutingResult } from "@/lib/server/routing/route";
 import { reviewWeight } from "@/lib/domain/routing/assign";
+import { admins, managersOf, notify } from "@/lib/server/notify";
 import { MAX_DIFF_BYTES, changeInputSchema, type ChangeInput } from "./input";
 
 interface Prepared {
@@ -164,6 +165,37 @@ export async function writeRouting(
   }
 }
 
+/** Tell the assigned reviewers; tell the managers and admins about requirements nobody can take. */
+export async function notifyRouting(tx: Tx, key: string, title: string, routing: RoutingResult) {
+  await notify(
+    tx,
+    routing.reviewers.map((r) => r.id),
+    {
+      kind: "ASSIGNED",
+      changeKey: key,
+      title: `${key} is assigned to you`,
+      body: `Please review "${title}". ${routing.slaHours} h to a first review.`,
+    },
+  );
+  const unroutable = routing.requirements.filter((r) => r.outcome.state === "UNROUTABLE");
+  if (unroutable.length) {
+    const recipients = [
+      ...(await managersOf(
+        tx,
+        unroutable.map((r) => r.decision.systemId),
+      )),
+      ...(await admins(tx)),
+    ];
+    const why = unroutable.map((r) => `${r.decision.systemSlug}: ${r.outcome.reason}`).join("; ");
+    await notify(tx, recipients, {
+      kind: "UNROUTABLE",
+      changeKey: key,
+      title: `${key} cannot be routed`,
+      body: `Nobody can sign off "${title}" — ${why}.`,
+    });
+  }
+}
+
 export interface SavedChange {
   key: string;
   status: string;
@@ -293,7 +325,10 @@ export async function saveChange(author: SessionUser, raw: unknown): Promise<Sav
         riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
       },
     });
-    if (input.submit) await writeRouting(tx, change.id, 1, routing, now, linesChanged);
+    if (input.submit) {
+      await writeRouting(tx, change.id, 1, routing, now, linesChanged);
+      await notifyRouting(tx, key, input.title, routing);
+    }
 
     const summary = {
       title: input.title,

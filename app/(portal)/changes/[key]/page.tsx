@@ -17,6 +17,10 @@ import { CandidateList, type CandidateRow } from "@/components/changes/candidate
 import { RiskHits } from "@/components/changes/risk-hits";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { ButtonLink } from "@/components/ui/button";
+import { reviewPageData } from "@/lib/server/changes/review-page";
+import { ReviewWorkspace } from "@/components/changes/review/workspace";
+import { ReviewHistory } from "@/components/changes/review/review-history";
+import { AuthorActions } from "@/components/changes/review/author-actions";
 
 export async function generateMetadata({
   params,
@@ -50,20 +54,27 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
   const { key } = await params;
   const user = await requirePage("portal:use", `/changes/${key}`);
   const change = await orNotFound(getChange(key.toUpperCase()));
-  const history = await subjectTimeline("change", change.id, 20);
+  const [history, review] = await Promise.all([
+    subjectTimeline("change", change.id, 20),
+    change.status === "DRAFT" ? Promise.resolve(null) : reviewPageData(user, change.key),
+  ]);
   const revision = change.revisions[0];
   const hits = (revision?.riskHits ?? []) as unknown as RiskHit[];
   const assignedIds = new Set(
     change.assignments.filter((a) => a.state === "OPEN").map((a) => a.reviewerId),
   );
-  const isAuthor = change.authorId === user.id;
+  const isAuthor =
+    change.authorId === user.id || change.coAuthors.some((c) => c.user.id === user.id);
 
   return (
     <>
       <PageHeader
         eyebrow={
-          <Link href={isAuthor ? "/changes" : "/systems"} className="hover:underline">
-            ← {isAuthor ? "My changes" : "Back"}
+          <Link
+            href={isAuthor ? "/changes" : can(user, "queue:read") ? "/queue" : "/systems"}
+            className="hover:underline"
+          >
+            ← {isAuthor ? "My changes" : can(user, "queue:read") ? "Review queue" : "Systems"}
           </Link>
         }
         title={
@@ -89,9 +100,28 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
             <ButtonLink href={`/changes/new?draft=${change.key}`} variant="secondary">
               Continue editing
             </ButtonLink>
+          ) : isAuthor && review ? (
+            <AuthorActions
+              changeKey={change.key}
+              status={change.status}
+              deployable={review.approval.deployable}
+              reason={review.approval.reason}
+            />
           ) : null
         }
       />
+      {review && !["DRAFT", "WITHDRAWN", "REJECTED"].includes(change.status) ? (
+        <p
+          role="status"
+          className={`mb-6 rounded-lg px-4 py-3 text-sm ring-1 ${review.approval.approved ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-slate-100 text-slate-800 ring-slate-200"}`}
+        >
+          <strong className="font-semibold">Sign-off: </strong>
+          {review.approval.reason}
+          {change.retrospectiveDueAt && !change.retrospectiveDoneAt
+            ? ` Retrospective review due ${when(change.retrospectiveDueAt)}.`
+            : ""}
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
           <Card>
@@ -323,6 +353,30 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
           </Card>
         </div>
       </div>
+      {review ? (
+        <div className="mt-6">
+          <ReviewWorkspace
+            changeKey={change.key}
+            revision={review.revision}
+            diff={review.diff}
+            paths={review.paths}
+            hits={hits}
+            viewed={review.viewed}
+            canReview={review.canReview}
+            blockedReason={review.reviewBlockedReason}
+            riskFlags={review.riskFlags}
+          />
+        </div>
+      ) : null}
+      {review ? (
+        <Card className="mt-6">
+          <CardHeader
+            title="Reviews"
+            description="Every decision, with its attestation. Approvals count only for the revision they were given on."
+          />
+          <ReviewHistory reviews={review.reviews} currentRevision={review.revision} />
+        </Card>
+      ) : null}
       <Card className="mt-6">
         <CardHeader title="History" description="From the audit trail." />
         <AuditTimeline

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { requirePage } from "@/lib/auth/guards";
+import { queueCounts, queueFiltersSchema, queuePage } from "@/lib/server/queue";
+import { listTeamOptions } from "@/lib/server/teams";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { PageHeader } from "@/components/ui/page-header";
+import { QueueView } from "@/components/queue/queue-view";
+
+export const metadata: Metadata = { title: "Review queue" };
+
+export default async function QueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const user = await requirePage("queue:read", "/queue");
+  const filters = parseSearchParams(queueFiltersSchema, await searchParams);
+  const [page, counts, teams] = await Promise.all([
+    queuePage(user, filters),
+    queueCounts(user, filters),
+    listTeamOptions(),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Changes assigned to you first, then changes you may sign off, each by when their first review is due."
+      />
+      <QueueView
+        initial={JSON.parse(JSON.stringify({ ...page, counts }))}
+        teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
+      />
+    </>
+  );
+}

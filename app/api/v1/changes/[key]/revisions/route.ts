@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { withAuth } from "@/lib/auth/guards";
+import { readJson } from "@/lib/http/read-json";
+import { reviseChange } from "@/lib/server/changes/transitions";
+
+export const POST = withAuth<{ key: string }>(
+  { permission: "changes:create" },
+  async (req, { user, params }) => {
+    return NextResponse.json(
+      await reviseChange(user, params.key.toUpperCase(), await readJson(req, 8 * 1024 * 1024)),
+      { status: 201 },
+    );
+  },
+);

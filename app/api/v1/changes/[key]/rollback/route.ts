@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { withAuth } from "@/lib/auth/guards";
+import { readJson } from "@/lib/http/read-json";
+import { rollBackChange } from "@/lib/server/changes/transitions";
+
+export const POST = withAuth<{ key: string }>(
+  { permission: "changes:create" },
+  async (req, { user, params }) => {
+    return NextResponse.json(
+      await rollBackChange(user, params.key.toUpperCase(), await readJson(req)),
+    );
+  },
+);

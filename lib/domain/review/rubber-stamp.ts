@@ -1,0 +1,27 @@
+// Possible rubber stamps (SPEC section 5): an approval of a change faster than its size makes
+// plausible, or without opening every file. The approval still counts; the dashboard shows it.
+export interface StampInput {
+  linesChanged: number;
+  files: number;
+  filesViewed: number;
+  secondsSpent: number;
+}
+
+/** The least time a careful approval of this many changed lines takes: 30 s, plus 0.5 s a line, at most 15 min. */
+export function plausibleSeconds(linesChanged: number): number {
+  return Math.min(900, 30 + Math.max(0, linesChanged) * 0.5);
+}
+
+export function rubberStampReasons(input: StampInput): string[] {
+  const reasons: string[] = [];
+  const needed = plausibleSeconds(input.linesChanged);
+  if (input.secondsSpent < needed) {
+    reasons.push(
+      `approved ${input.linesChanged} changed lines in ${Math.round(input.secondsSpent)} s (under ${Math.round(needed)} s)`,
+    );
+  }
+  if (input.files > 0 && input.filesViewed < input.files) {
+    reasons.push(`opened ${input.filesViewed} of ${input.files} files`);
+  }
+  return reasons;
+}

@@ -1,0 +1,63 @@
+// The PostgreSQL-backed job queue (pg-boss). Jobs are sent inside the caller's transaction, so a
+// notification's e-mail exists exactly when its change does, and a crash loses nothing; a worker
+// (lib/jobs/worker.ts, run by `npm start`) sends them with retries and backoff.
+import PgBoss from "pg-boss";
+import type { Tx } from "@/lib/db";
+import { databaseUrl } from "@/lib/env";
+
+export const QUEUES = { email: "email", slaEscalation: "sla-escalation" } as const;
+export const SCHEMA = "pgboss";
+
+const globalForBoss = globalThis as unknown as { countersignBoss?: Promise<PgBoss> };
+
+/** A started pg-boss that only sends (no maintenance or cron in the web server's process). */
+export function sender(): Promise<PgBoss> {
+  globalForBoss.countersignBoss ??= (async () => {
+    const boss = new PgBoss({
+      connectionString: databaseUrl(),
+      schema: SCHEMA,
+      max: 2,
+      supervise: false,
+      schedule: false,
+    });
+    boss.on("error", (error) => console.error("pg-boss:", error));
+    await boss.start();
+    await ensureQueues(boss);
+    return boss;
+  })();
+  return globalForBoss.countersignBoss;
+}
+
+export async function ensureQueues(boss: PgBoss) {
+  for (const name of Object.values(QUEUES)) {
+    if (!(await boss.getQueue(name))) {
+      await boss.createQueue(name, {
+        name,
+        retryLimit: 8,
+        retryDelay: 15,
+        retryBackoff: true,
+        expireInMinutes: 15,
+        retentionDays: 7,
+      });
+    }
+  }
+}
+
+/** pg-boss's SQL run on the caller's Prisma transaction. */
+export function onTransaction(tx: Tx): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+    }),
+  };
+}
+
+export async function enqueue(
+  tx: Tx,
+  queue: string,
+  data: object,
+  options: PgBoss.SendOptions = {},
+): Promise<void> {
+  const boss = await sender();
+  await boss.send(queue, data, { ...options, db: onTransaction(tx) });
+}

@@ -1,0 +1,64 @@
+// The job worker, run beside the web server by `npm start` (and by the browser tests): sends
+// notification e-mail through SMTP with retries and backoff, and runs the SLA escalation every
+// minute. Jobs live in PostgreSQL, so a crash or a slow SMTP server loses nothing.
+import PgBoss from "pg-boss";
+import nodemailer from "nodemailer";
+import { mailConfig, mailEnabled } from "@/lib/mail/config";
+import type { EmailJob } from "@/lib/server/notify";
+import { escalateOverdue } from "@/lib/server/sla";
+import { ensureQueues, QUEUES, SCHEMA } from "./boss";
+
+export interface Worker {
+  stop: () => Promise<void>;
+}
+
+export function mailTransport(env: NodeJS.ProcessEnv = process.env) {
+  const config = mailConfig(env);
+  return nodemailer.createTransport({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    auth: config.SMTP_USER
+      ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? "" }
+      : undefined,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+}
+
+export async function sendEmail(job: EmailJob, env: NodeJS.ProcessEnv = process.env) {
+  const config = mailConfig(env);
+  await mailTransport(env).sendMail({
+    from: config.MAIL_FROM,
+    to: job.to,
+    subject: job.subject,
+    text: job.text,
+    headers: { "X-Countersign-Link": job.link },
+  });
+}
+
+export async function startWorker(
+  connectionString: string,
+  log: (line: string) => void = () => {},
+): Promise<Worker> {
+  const boss = new PgBoss({ connectionString, schema: SCHEMA, max: 4 });
+  boss.on("error", (error) => log(`job queue error: ${error.message}`));
+  await boss.start();
+  await ensureQueues(boss);
+  await boss.work<EmailJob>(
+    QUEUES.email,
+    { batchSize: 5, pollingIntervalSeconds: 1 },
+    async (jobs) => {
+      for (const job of jobs) await sendEmail(job.data);
+    },
+  );
+  await boss.work(QUEUES.slaEscalation, async () => {
+    const escalated = await escalateOverdue();
+    if (escalated)
+      log(`SLA escalation: ${escalated} overdue change${escalated === 1 ? "" : "s"} re-assigned`);
+  });
+  await boss.schedule(QUEUES.slaEscalation, "* * * * *");
+  log(`job worker running${mailEnabled() ? "" : " (no SMTP_HOST: notifications stay in-app)"}`);
+  return { stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
+}

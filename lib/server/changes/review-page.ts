@@ -1,0 +1,71 @@
+// What the change page shows a signed-in person about reviewing: the current diff, their own
+// "viewed" marks, whether they may review (and why not), where the approval stands, and every
+// review so far.
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { currentApprovalState, loadContext, lockChange, verdictsFor } from "./context";
+
+export async function reviewPageData(user: SessionUser, key: string) {
+  const change = await lockChange(db, key, { lock: false });
+  const ctx = await loadContext(db, change);
+  const [revision, views, reviews] = await Promise.all([
+    db.revision.findUniqueOrThrow({
+      where: { changeId_number: { changeId: change.id, number: change.currentRevision } },
+      select: { diff: true, paths: true },
+    }),
+    db.fileView.findMany({
+      where: { changeId: change.id, revision: change.currentRevision, reviewerId: user.id },
+      select: { path: true },
+    }),
+    db.review.findMany({
+      where: { changeId: change.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        revision: true,
+        decision: true,
+        comment: true,
+        attestation: true,
+        checklist: true,
+        secondsSpent: true,
+        filesViewed: true,
+        possibleRubberStamp: true,
+        rubberStampReasons: true,
+        createdAt: true,
+        reviewer: { select: { name: true, handle: true, level: true } },
+      },
+    }),
+  ]);
+  const verdicts = verdictsFor(ctx, user.id, user);
+  const mayReview = verdicts.some((v) => v.verdict.mayApprove);
+  const mine = reviews.find(
+    (r) => r.revision === change.currentRevision && r.reviewer.handle === user.handle,
+  );
+  const approval = currentApprovalState(ctx);
+  const isAuthor = change.authorId === user.id || ctx.coAuthorIds.includes(user.id);
+  return {
+    revision: change.currentRevision,
+    diff: revision.diff,
+    paths: revision.paths,
+    viewed: views.map((v) => v.path),
+    canReview:
+      mayReview &&
+      !mine &&
+      ["PENDING", "CHANGES_REQUESTED", "APPROVED", "DEPLOYED"].includes(change.status),
+    reviewBlockedReason: mine
+      ? `You ${mine.decision === "APPROVE" ? "approved" : mine.decision === "REJECT" ? "rejected" : "requested changes on"} revision ${change.currentRevision}.`
+      : mayReview
+        ? null
+        : `You are not an eligible reviewer: ${[...new Set(verdicts.map((v) => v.verdict.reason.replace(/^excluded: /, "")))].join("; ") || "no requirements"}.`,
+    riskFlags: change.riskFlags,
+    approval: {
+      approved: approval.approved,
+      deployable: approval.deployable,
+      reason: approval.reason,
+    },
+    isAuthor,
+    reviews,
+  };
+}
+
+export type ReviewPageData = Awaited<ReturnType<typeof reviewPageData>>;

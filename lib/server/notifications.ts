@@ -1,0 +1,51 @@
+// The signed-in person's notifications: newest first, and marking them read.
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { parseInput } from "@/lib/validation";
+import { mutate, userActor } from "@/lib/server/audit/mutate";
+
+export async function listNotifications(user: SessionUser, limit = 20) {
+  const [items, unread] = await Promise.all([
+    db.notification.findMany({
+      where: { userId: user.id },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: {
+        id: true,
+        kind: true,
+        title: true,
+        body: true,
+        link: true,
+        readAt: true,
+        createdAt: true,
+      },
+    }),
+    db.notification.count({ where: { userId: user.id, readAt: null } }),
+  ]);
+  return { unread, items };
+}
+
+const readSchema = z.object({ ids: z.array(z.string().max(64)).max(200).optional() }).strict();
+
+export async function markRead(user: SessionUser, raw: unknown) {
+  const input = parseInput(readSchema, raw);
+  return mutate(userActor(user), async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { userId: user.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
+      data: { readAt: new Date() },
+    });
+    return {
+      result: { marked: count },
+      event: count
+        ? {
+            action: "notifications.read",
+            subjectType: "user",
+            subjectId: user.id,
+            subjectLabel: user.handle,
+            payload: { count },
+          }
+        : null,
+    };
+  });
+}

@@ -1,0 +1,172 @@
+// A reviewer's queue: changes assigned to them first, then changes they are eligible for (they
+// own an affected system and meet its requirement's level), each group by SLA due time. Keyset
+// pagination on (bucket, slaDueAt, number); one SQL statement per page, one for the counts.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
+import { RISK_FLAGS } from "@/lib/domain/risk/flags";
+
+export const SIZES = { S: [0, 49], M: [50, 399], L: [400, 2_000_000_000] } as const;
+
+export const queueFiltersSchema = z.object({
+  show: z.enum(["all", "assigned", "eligible"]).default("all").catch("all"),
+  tier: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
+  system: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+  team: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional()
+    .catch(undefined),
+  ai: z.enum(AI_EXTENTS).optional().catch(undefined),
+  size: z.enum(["S", "M", "L"]).optional().catch(undefined),
+  risk: z.enum(RISK_FLAGS).optional().catch(undefined),
+  after: z
+    .string()
+    .regex(/^[01]\.\d+\.\d+$/)
+    .optional()
+    .catch(undefined),
+});
+
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+export interface QueueRow {
+  id: string;
+  key: string;
+  number: number;
+  title: string;
+  status: string;
+  aiExtent: string;
+  riskFlags: string[];
+  emergency: boolean;
+  linesAdded: number;
+  linesRemoved: number;
+  submittedAt: Date | null;
+  slaDueAt: Date | null;
+  assigned: boolean;
+  authorName: string;
+  authorHandle: string;
+  authorLevel: string;
+  systems: { slug: string; tier: number }[];
+}
+
+function filterSql(f: QueueFilters) {
+  const parts: Prisma.Sql[] = [];
+  if (f.ai) parts.push(Prisma.sql`AND c."aiExtent" = ${f.ai}::"AiExtent"`);
+  if (f.risk) parts.push(Prisma.sql`AND ${f.risk}::"RiskFlag" = ANY(c."riskFlags")`);
+  if (f.size)
+    parts.push(
+      Prisma.sql`AND c."linesAdded" + c."linesRemoved" BETWEEN ${SIZES[f.size][0]} AND ${SIZES[f.size][1]}`,
+    );
+  if (f.tier)
+    parts.push(
+      Prisma.sql`AND EXISTS (SELECT 1 FROM "ChangeSystem" x JOIN "System" xs ON xs.id = x."systemId" WHERE x."changeId" = c.id AND xs.tier = ${f.tier})`,
+    );
+  if (f.system)
+    parts.push(
+      Prisma.sql`AND EXISTS (SELECT 1 FROM "ChangeSystem" x JOIN "System" xs ON xs.id = x."systemId" WHERE x."changeId" = c.id AND xs.slug = ${f.system})`,
+    );
+  if (f.team)
+    parts.push(
+      Prisma.sql`AND EXISTS (SELECT 1 FROM "ChangeSystem" x JOIN "System" xs ON xs.id = x."systemId" JOIN "Team" xt ON xt.id = xs."owningTeamId" WHERE x."changeId" = c.id AND xt.slug = ${f.team})`,
+    );
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+/** The queue's candidate changes (id, bucket, due, number) for a reviewer, before paging. */
+function candidates(user: SessionUser, f: QueueFilters) {
+  const filters = filterSql(f);
+  const assigned = Prisma.sql`
+    SELECT c.id, 0 AS bucket, c."slaDueAt", c.number
+      FROM "Assignment" a JOIN "ChangeRequest" c ON c.id = a."changeId"
+     WHERE a."reviewerId" = ${user.id} AND a.state = 'OPEN' AND c.status IN ('PENDING', 'CHANGES_REQUESTED', 'DEPLOYED') ${filters}`;
+  const eligible = Prisma.sql`
+    SELECT c.id, 1 AS bucket, c."slaDueAt", c.number
+      FROM "ChangeRequest" c
+     WHERE c.id IN (
+             SELECT r."changeId" FROM "Requirement" r
+              WHERE r."systemId" IN (SELECT id FROM mine) AND r."minLevel" <= ${user.level}::"Level" AND r.state <> 'SATISFIED')
+       AND c.status = 'PENDING' AND c."authorId" <> ${user.id}
+       AND NOT EXISTS (SELECT 1 FROM "ChangeCoAuthor" ca WHERE ca."changeId" = c.id AND ca."userId" = ${user.id})
+       AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."changeId" = c.id AND a."reviewerId" = ${user.id} AND a.state = 'OPEN')
+       AND NOT EXISTS (SELECT 1 FROM "Review" rv WHERE rv."changeId" = c.id AND rv."reviewerId" = ${user.id} AND rv.revision = c."currentRevision")
+       ${filters}`;
+  const mine = Prisma.sql`
+    mine AS (
+      SELECT s.id FROM "System" s JOIN "TeamMember" m ON m."teamId" = s."owningTeamId" WHERE m."userId" = ${user.id}
+      UNION SELECT "systemId" FROM "SystemApprover" WHERE "userId" = ${user.id}
+      UNION SELECT a."systemId" FROM "SystemApprover" a JOIN "TeamMember" m ON m."teamId" = a."teamId" WHERE m."userId" = ${user.id}
+    )`;
+  const union =
+    f.show === "assigned"
+      ? assigned
+      : f.show === "eligible"
+        ? eligible
+        : Prisma.sql`${assigned} UNION ALL ${eligible}`;
+  return { mine, union };
+}
+
+const FAR_FUTURE = "9999-12-31T00:00:00Z";
+
+export async function queuePage(user: SessionUser, f: QueueFilters, limit = 25) {
+  const { mine, union } = candidates(user, f);
+  const [bucket, due, number] = f.after ? f.after.split(".").map(Number) : [null, null, null];
+  const after =
+    bucket === null
+      ? Prisma.empty
+      : Prisma.sql`WHERE (q.bucket, coalesce(q."slaDueAt", ${FAR_FUTURE}::timestamptz), q.number) > (${bucket}, ${new Date(due!)}::timestamptz, ${number})`;
+  const rows = await db.$queryRaw<
+    (Omit<QueueRow, "assigned" | "systems"> & {
+      bucket: number;
+      systems: { slug: string; tier: number }[];
+    })[]
+  >`
+    WITH ${mine}, q AS (${union})
+    SELECT c.id, c.key, c.number, c.title, c.status::text AS status, c."aiExtent"::text AS "aiExtent", c."riskFlags"::text[] AS "riskFlags",
+           c.emergency, c."linesAdded", c."linesRemoved", c."submittedAt", c."slaDueAt", q.bucket,
+           u.name AS "authorName", u.handle AS "authorHandle", u.level::text AS "authorLevel",
+           (SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'tier', s.tier) ORDER BY s.tier, s.slug), '[]')
+              FROM "ChangeSystem" cs JOIN "System" s ON s.id = cs."systemId" WHERE cs."changeId" = c.id) AS systems
+      FROM (SELECT * FROM q ${after} ORDER BY bucket, coalesce("slaDueAt", ${FAR_FUTURE}::timestamptz), number LIMIT ${limit + 1}) q
+      JOIN "ChangeRequest" c ON c.id = q.id
+      JOIN "User" u ON u.id = c."authorId"
+     ORDER BY q.bucket, coalesce(q."slaDueAt", ${FAR_FUTURE}::timestamptz), q.number`;
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit).map(({ bucket, ...r }) => ({ ...r, assigned: bucket === 0 }));
+  const last = rows[limit - 1];
+  return {
+    rows: page as QueueRow[],
+    nextCursor:
+      more && last
+        ? `${last.bucket}.${(last.slaDueAt ?? new Date(FAR_FUTURE)).getTime()}.${last.number}`
+        : null,
+  };
+}
+
+/** Counts for the filter bar: assigned and eligible, and by tier, with the other filters applied. */
+export async function queueCounts(user: SessionUser, f: QueueFilters) {
+  const { mine, union } = candidates(user, { ...f, show: "all", tier: undefined });
+  const rows = await db.$queryRaw<{ bucket: number; tier: number | null; n: bigint }[]>`
+    WITH ${mine}, q AS (${union})
+    SELECT q.bucket, t.tier, count(*) AS n
+      FROM q LEFT JOIN LATERAL (
+        SELECT min(s.tier) AS tier FROM "ChangeSystem" cs JOIN "System" s ON s.id = cs."systemId" WHERE cs."changeId" = q.id
+      ) t ON true
+     GROUP BY q.bucket, t.tier`;
+  const count = (pred: (r: (typeof rows)[number]) => boolean) =>
+    rows.filter(pred).reduce((n, r) => n + Number(r.n), 0);
+  return {
+    assigned: count((r) => r.bucket === 0),
+    eligible: count((r) => r.bucket === 1),
+    byTier: {
+      1: count((r) => r.tier === 1),
+      2: count((r) => r.tier === 2),
+      3: count((r) => r.tier === 3),
+    } as Record<1 | 2 | 3, number>,
+  };
+}

@@ -1,0 +1,142 @@
+// SLA escalation (SPEC section 3): a change whose first review is overdue is re-assigned to the
+// next eligible reviewers, its teams' managers are told, and the breach is recorded. Run every
+// minute by the job worker; each change is its own transaction.
+import { db } from "@/lib/db";
+import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
+import { evaluateCandidates } from "@/lib/domain/routing/eligibility";
+import { assignReviewers, reviewWeight } from "@/lib/domain/routing/assign";
+import { mutate } from "@/lib/server/audit/mutate";
+import { managersOf, notify } from "@/lib/server/notify";
+import { loadContext, lockChange } from "./changes/context";
+
+export async function overdueChanges(now: Date, limit = 100): Promise<string[]> {
+  const rows = await db.changeRequest.findMany({
+    where: { status: "PENDING", slaDueAt: { lt: now }, firstReviewAt: null, slaBreachedAt: null },
+    orderBy: { slaDueAt: "asc" },
+    take: limit,
+    select: { key: true },
+  });
+  return rows.map((r) => r.key);
+}
+
+export async function escalate(key: string, now = new Date()) {
+  return mutate(SYSTEM_ACTOR("sla-escalation"), async (tx) => {
+    const change = await lockChange(tx, key);
+    const row = await tx.changeRequest.findUniqueOrThrow({
+      where: { id: change.id },
+      select: { status: true, slaDueAt: true, slaBreachedAt: true, firstReviewAt: true },
+    });
+    if (
+      row.status !== "PENDING" ||
+      row.firstReviewAt ||
+      row.slaBreachedAt ||
+      !row.slaDueAt ||
+      row.slaDueAt >= now
+    ) {
+      return { result: { key, escalated: false }, event: null };
+    }
+    const ctx = await loadContext(tx, change, now);
+    const overdue = await tx.assignment.findMany({
+      where: { changeId: change.id, state: "OPEN" },
+      select: { reviewerId: true, reviewer: { select: { handle: true } } },
+    });
+    // The overdue reviewers step aside; the next eligible people take their places.
+    const outcomes = assignReviewers(
+      ctx.requirements.map((r) => ({
+        key: r.id,
+        approvalsRequired: r.approvalsRequired,
+        principalRequired: r.principalRequired,
+        candidates: evaluateCandidates(
+          (ctx.owners.get(r.systemId) ?? []).filter(
+            (o) => !overdue.some((a) => a.reviewerId === o.person.id),
+          ),
+          { minLevel: r.minLevel, authorId: change.authorId, coAuthorIds: ctx.coAuthorIds, now },
+        ),
+      })),
+      { changeLines: change.linesAdded + change.linesRemoved, now },
+    );
+    const picks = outcomes.flatMap((o) =>
+      o.assigned.map((a) => ({
+        ...a,
+        systemId: ctx.requirements.find((r) => r.id === o.key)!.systemId,
+      })),
+    );
+    await tx.assignment.updateMany({
+      where: { changeId: change.id, state: "OPEN" },
+      data: { state: "DISMISSED", completedAt: now },
+    });
+    const weight = reviewWeight(change.linesAdded + change.linesRemoved);
+    for (const pick of picks) {
+      await tx.assignment.upsert({
+        where: { changeId_reviewerId: { changeId: change.id, reviewerId: pick.personId } },
+        create: {
+          changeId: change.id,
+          reviewerId: pick.personId,
+          reason: `SLA breached: ${pick.reason}`,
+          systemIds: [pick.systemId],
+          revision: change.currentRevision,
+          weight,
+          assignedAt: now,
+        },
+        update: {
+          reason: `SLA breached: ${pick.reason}`,
+          state: "OPEN",
+          revision: change.currentRevision,
+          weight,
+          assignedAt: now,
+          completedAt: null,
+        },
+      });
+    }
+    await tx.changeRequest.update({ where: { id: change.id }, data: { slaBreachedAt: now } });
+    const assigned = [...new Set(picks.map((p) => p.personId))];
+    const managers = await managersOf(
+      tx,
+      ctx.requirements.map((r) => r.systemId),
+    );
+    await notify(tx, assigned, {
+      kind: "ASSIGNED",
+      changeKey: key,
+      title: `${key} is assigned to you (overdue)`,
+      body: `The first review of "${change.title}" is overdue; please review it now.`,
+    });
+    await notify(tx, managers, {
+      kind: "SLA_BREACH",
+      changeKey: key,
+      title: `${key} missed its review SLA`,
+      body: `Nobody reviewed "${change.title}" by ${row.slaDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC; it has been re-assigned.`,
+    });
+    const handles = new Map(
+      (
+        await tx.user.findMany({
+          where: { id: { in: [...assigned, ...managers] } },
+          select: { id: true, handle: true },
+        })
+      ).map((u) => [u.id, `@${u.handle}`]),
+    );
+    return {
+      result: { key, escalated: true },
+      event: {
+        action: "change.sla_breached",
+        subjectType: "change",
+        subjectId: change.id,
+        subjectLabel: key,
+        changeKey: key,
+        payload: {
+          dueAt: row.slaDueAt.toISOString(),
+          reassignedFrom: overdue.map((a) => `@${a.reviewer.handle}`),
+          assigned: assigned.map((id) => handles.get(id)!),
+          notified: managers.map((id) => handles.get(id)!),
+        },
+      },
+    };
+  });
+}
+
+export async function escalateOverdue(now = new Date()): Promise<number> {
+  let escalated = 0;
+  for (const key of await overdueChanges(now)) {
+    if ((await escalate(key, now)).escalated) escalated++;
+  }
+  return escalated;
+}
