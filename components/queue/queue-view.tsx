@@ -23,12 +23,18 @@ interface QueueData {
     slaDueAt: string | null;
   })[];
   nextCursor: string | null;
-  counts: { assigned: number; eligible: number; byTier: Record<string, number> };
+}
+
+interface QueueCounts {
+  assigned: number;
+  eligible: number;
+  byTier: Record<string, number>;
 }
 
 export const queueKeys = {
   all: ["queue"] as const,
   list: (query: string) => ["queue", query] as const,
+  counts: (query: string) => ["queue", "counts", query] as const,
 };
 
 function useNow(ms = 1000) {
@@ -123,12 +129,24 @@ export function QueueView({
     document.getElementById(`queue-row-${selected}`)?.scrollIntoView({ block: "nearest" });
   }, [selected]);
 
-  const counts = data?.counts ?? initial.counts;
+  // Counts ignore paging and the tier filter (they are shown per tier).
+  const countQuery = new URLSearchParams(
+    [...params.entries()].filter(([k]) => !["after", "tier", "show"].includes(k)),
+  ).toString();
+  const { data: countData } = useQuery({
+    queryKey: queueKeys.counts(countQuery),
+    queryFn: () =>
+      fetchJson<QueueCounts>(`/api/v1/queue/counts${countQuery ? `?${countQuery}` : ""}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+  const counts: QueueCounts = countData ?? { assigned: 0, eligible: 0, byTier: {} };
+  const n = (value: number) => (countData ? value : "…");
   const show = params.get("show") ?? "all";
   const tabs = [
-    { value: "all", label: "All", n: counts.assigned + counts.eligible },
-    { value: "assigned", label: "Assigned to me", n: counts.assigned },
-    { value: "eligible", label: "I may review", n: counts.eligible },
+    { value: "all", label: "All", n: n(counts.assigned + counts.eligible) },
+    { value: "assigned", label: "Assigned to me", n: n(counts.assigned) },
+    { value: "eligible", label: "I may review", n: n(counts.eligible) },
   ];
 
   return (

@@ -68,9 +68,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as the OS user `postgres`.
     createPostgresUser: process.getuid?.() === 0,
+    // SSD-era planner costs: an index lookup is not four times a sequential page read.
     postgresFlags: [
       "-c",
       "max_connections=200",
+      "-c",
+      "random_page_cost=1.1",
       "-c",
       "fsync=" + (options.persistent ? "on" : "off"),
     ],

@@ -1,6 +1,6 @@
 // A reviewer's queue: changes assigned to them first, then changes they are eligible for (they
 // own an affected system and meet its requirement's level), each group by SLA due time. Keyset
-// pagination on (bucket, slaDueAt, number); one SQL statement per page, one for the counts.
+// pagination on (bucket, slaDueAt, number): the reviewer's systems first, then one statement per page.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
@@ -78,83 +78,116 @@ function filterSql(f: QueueFilters) {
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
-/** The queue's candidate changes (id, bucket, due, number) for a reviewer, before paging. */
-function candidates(user: SessionUser, f: QueueFilters) {
+/** The systems a reviewer owns: owning-team member, extra approver, or in an extra-approver team. */
+async function mySystems(user: SessionUser): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT s.id FROM "System" s JOIN "TeamMember" m ON m."teamId" = s."owningTeamId" WHERE m."userId" = ${user.id}
+    UNION SELECT "systemId" FROM "SystemApprover" WHERE "userId" = ${user.id}
+    UNION SELECT a."systemId" FROM "SystemApprover" a JOIN "TeamMember" m ON m."teamId" = a."teamId" WHERE m."userId" = ${user.id}`;
+  return rows.map((r) => r.id);
+}
+
+interface Cursor {
+  bucket: number;
+  due: Date;
+  number: number;
+}
+
+/**
+ * The two groups as separate statements, each able to stop early: assigned changes read in due
+ * order from the reviewer's open assignments (index on reviewer, state, dueAt), and eligible ones
+ * from the requirements on the reviewer's systems (bounded by those systems' pending work).
+ * Submitted changes always have a due time.
+ */
+function branches(
+  user: SessionUser,
+  f: QueueFilters,
+  systems: string[],
+  page?: { after: Cursor | null; limit: number },
+) {
   const filters = filterSql(f);
+  const keyset = (bucket: number, due: Prisma.Sql) =>
+    page?.after && page.after.bucket === bucket
+      ? Prisma.sql`AND (${due}, c.number) > (${page.after.due}::timestamptz, ${page.after.number})`
+      : Prisma.empty;
+  const limit = (due: Prisma.Sql) =>
+    page ? Prisma.sql`ORDER BY ${due}, c.number LIMIT ${page.limit + 1}` : Prisma.empty;
+  const aDue = Prisma.sql`a."dueAt"`;
+  const cDue = Prisma.sql`c."slaDueAt"`;
   const assigned = Prisma.sql`
     SELECT c.id, 0 AS bucket, c."slaDueAt", c.number
       FROM "Assignment" a JOIN "ChangeRequest" c ON c.id = a."changeId"
-     WHERE a."reviewerId" = ${user.id} AND a.state = 'OPEN' AND c.status IN ('PENDING', 'CHANGES_REQUESTED', 'DEPLOYED') ${filters}`;
+     WHERE a."reviewerId" = ${user.id} AND a.state = 'OPEN' AND a."dueAt" IS NOT NULL
+       AND c.status IN ('PENDING', 'CHANGES_REQUESTED', 'DEPLOYED') ${filters} ${keyset(0, aDue)}
+     ${limit(aDue)}`;
   const eligible = Prisma.sql`
     SELECT c.id, 1 AS bucket, c."slaDueAt", c.number
       FROM "ChangeRequest" c
-     WHERE c.id IN (
-             SELECT r."changeId" FROM "Requirement" r
-              WHERE r."systemId" IN (SELECT id FROM mine) AND r."minLevel" <= ${user.level}::"Level" AND r.state <> 'SATISFIED')
-       AND c.status = 'PENDING' AND c."authorId" <> ${user.id}
+     WHERE c.id IN (SELECT r."changeId" FROM "Requirement" r
+                     WHERE r."systemId" = ANY(${systems}) AND r."minLevel" <= ${user.level}::"Level" AND r.state <> 'SATISFIED')
+       AND c.status = 'PENDING' AND c."slaDueAt" IS NOT NULL AND c."authorId" <> ${user.id}
        AND NOT EXISTS (SELECT 1 FROM "ChangeCoAuthor" ca WHERE ca."changeId" = c.id AND ca."userId" = ${user.id})
        AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."changeId" = c.id AND a."reviewerId" = ${user.id} AND a.state = 'OPEN')
        AND NOT EXISTS (SELECT 1 FROM "Review" rv WHERE rv."changeId" = c.id AND rv."reviewerId" = ${user.id} AND rv.revision = c."currentRevision")
-       ${filters}`;
-  const mine = Prisma.sql`
-    mine AS (
-      SELECT s.id FROM "System" s JOIN "TeamMember" m ON m."teamId" = s."owningTeamId" WHERE m."userId" = ${user.id}
-      UNION SELECT "systemId" FROM "SystemApprover" WHERE "userId" = ${user.id}
-      UNION SELECT a."systemId" FROM "SystemApprover" a JOIN "TeamMember" m ON m."teamId" = a."teamId" WHERE m."userId" = ${user.id}
-    )`;
-  const union =
-    f.show === "assigned"
-      ? assigned
-      : f.show === "eligible"
-        ? eligible
-        : Prisma.sql`${assigned} UNION ALL ${eligible}`;
-  return { mine, union };
+       ${filters} ${keyset(1, cDue)}
+     ${limit(cDue)}`;
+  if (f.show === "assigned") return Prisma.sql`(${assigned})`;
+  if (f.show === "eligible" || page?.after?.bucket === 1) return Prisma.sql`(${eligible})`;
+  return Prisma.sql`(${assigned}) UNION ALL (${eligible})`;
 }
 
-const FAR_FUTURE = "9999-12-31T00:00:00Z";
+function parseCursor(after: string | undefined): Cursor | null {
+  if (!after) return null;
+  const [bucket, due, number] = after.split(".").map(Number);
+  return { bucket: bucket!, due: new Date(due!), number: number! };
+}
+
+/** The SQL of one queue page (exported so the benchmark can EXPLAIN it). */
+export function queuePageSql(
+  user: SessionUser,
+  f: QueueFilters,
+  systems: string[],
+  limit: number,
+): Prisma.Sql {
+  const union = branches(user, f, systems, { after: parseCursor(f.after), limit });
+  return Prisma.sql`
+    SELECT c.id, c.key, c.number, c.title, c.status::text AS status, c."aiExtent"::text AS "aiExtent", coalesce(c."riskFlags", '{}')::text[] AS "riskFlags",
+           c.emergency, c."linesAdded", c."linesRemoved", c."submittedAt", c."slaDueAt", q.bucket,
+           u.name AS "authorName", u.handle AS "authorHandle", u.level::text AS "authorLevel",
+           (SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'tier', s.tier) ORDER BY s.tier, s.slug), '[]')
+              FROM "ChangeSystem" cs JOIN "System" s ON s.id = cs."systemId" WHERE cs."changeId" = c.id) AS systems
+      FROM (SELECT * FROM (${union}) q0 ORDER BY bucket, "slaDueAt", number LIMIT ${limit + 1}) q
+      JOIN "ChangeRequest" c ON c.id = q.id
+      JOIN "User" u ON u.id = c."authorId"
+     ORDER BY q.bucket, q."slaDueAt", q.number`;
+}
 
 export async function queuePage(user: SessionUser, f: QueueFilters, limit = 25) {
-  const { mine, union } = candidates(user, f);
-  const [bucket, due, number] = f.after ? f.after.split(".").map(Number) : [null, null, null];
-  const after =
-    bucket === null
-      ? Prisma.empty
-      : Prisma.sql`WHERE (q.bucket, coalesce(q."slaDueAt", ${FAR_FUTURE}::timestamptz), q.number) > (${bucket}, ${new Date(due!)}::timestamptz, ${number})`;
+  const systems = await mySystems(user);
   const rows = await db.$queryRaw<
     (Omit<QueueRow, "assigned" | "systems"> & {
       bucket: number;
       systems: { slug: string; tier: number }[];
     })[]
-  >`
-    WITH ${mine}, q AS (${union})
-    SELECT c.id, c.key, c.number, c.title, c.status::text AS status, c."aiExtent"::text AS "aiExtent", c."riskFlags"::text[] AS "riskFlags",
-           c.emergency, c."linesAdded", c."linesRemoved", c."submittedAt", c."slaDueAt", q.bucket,
-           u.name AS "authorName", u.handle AS "authorHandle", u.level::text AS "authorLevel",
-           (SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'tier', s.tier) ORDER BY s.tier, s.slug), '[]')
-              FROM "ChangeSystem" cs JOIN "System" s ON s.id = cs."systemId" WHERE cs."changeId" = c.id) AS systems
-      FROM (SELECT * FROM q ${after} ORDER BY bucket, coalesce("slaDueAt", ${FAR_FUTURE}::timestamptz), number LIMIT ${limit + 1}) q
-      JOIN "ChangeRequest" c ON c.id = q.id
-      JOIN "User" u ON u.id = c."authorId"
-     ORDER BY q.bucket, coalesce(q."slaDueAt", ${FAR_FUTURE}::timestamptz), q.number`;
+  >(queuePageSql(user, f, systems, limit));
   const more = rows.length > limit;
   const page = rows.slice(0, limit).map(({ bucket, ...r }) => ({ ...r, assigned: bucket === 0 }));
   const last = rows[limit - 1];
   return {
     rows: page as QueueRow[],
     nextCursor:
-      more && last
-        ? `${last.bucket}.${(last.slaDueAt ?? new Date(FAR_FUTURE)).getTime()}.${last.number}`
-        : null,
+      more && last?.slaDueAt ? `${last.bucket}.${last.slaDueAt.getTime()}.${last.number}` : null,
   };
 }
 
 /** Counts for the filter bar: assigned and eligible, and by tier, with the other filters applied. */
 export async function queueCounts(user: SessionUser, f: QueueFilters) {
-  const { mine, union } = candidates(user, { ...f, show: "all", tier: undefined });
+  const systems = await mySystems(user);
+  const union = branches(user, { ...f, show: "all", tier: undefined }, systems);
+  // By tier: each change under the highest tier (lowest number) it touches.
   const rows = await db.$queryRaw<{ bucket: number; tier: number | null; n: bigint }[]>`
-    WITH ${mine}, q AS (${union})
     SELECT q.bucket, t.tier, count(*) AS n
-      FROM q LEFT JOIN LATERAL (
+      FROM (${union}) q LEFT JOIN LATERAL (
         SELECT min(s.tier) AS tier FROM "ChangeSystem" cs JOIN "System" s ON s.id = cs."systemId" WHERE cs."changeId" = q.id
       ) t ON true
      GROUP BY q.bucket, t.tier`;

@@ -29,83 +29,57 @@ try {
     if (["SENIOR", "PRINCIPAL"].includes(levelOf.get(m.userId)!))
       seniorsOf.set(m.teamId, [...(seniorsOf.get(m.teamId) ?? []), m.userId]);
   const repoOf = new Map(org.systemRepositories.map((r) => [r.systemId, r.repositoryId]));
-  const now = Date.now();
-  for (let start = 0; start < PENDING; start += 5000) {
-    const n = Math.min(5000, PENDING - start);
-    const changes = Array.from({ length: n }, (_, i) => {
-      const k = start + i + 1;
-      const system = org.systems[(k * 7919) % org.systems.length]!;
-      return {
-        k,
-        system,
-        change: {
-          id: `bq-${k}`,
-          number: k,
-          key: `CR-${k}`,
-          authorId: authors[k % authors.length]!.id,
-          title: `Bench change ${k}`,
-          intent: "bench",
-          repositoryId: repoOf.get(system.id)!,
-          status: "PENDING" as const,
-          aiExtent: "GENERATED" as const,
-          riskFlags: [],
-          aiTools: [],
-          linesAdded: (k * 37) % 700,
-          linesRemoved: (k * 11) % 100,
-          filesChanged: 2,
-          submittedAt: new Date(now - (k % 5000) * 60_000),
-          slaDueAt: new Date(now + ((k % 97) - 40) * 3_600_000),
-        },
-      };
-    });
-    await db.changeRequest.createMany({ data: changes.map((c) => c.change) });
-    await db.changeSystem.createMany({
-      data: changes.map((c) => ({
-        changeId: c.change.id,
-        systemId: c.system.id,
-        source: "DERIVED" as const,
-      })),
-    });
-    await db.revision.createMany({
-      data: changes.map((c) => ({
-        changeId: c.change.id,
-        number: 1,
-        paths: ["src/a.ts", "src/b.ts"],
-        linesAdded: c.change.linesAdded,
-        linesRemoved: c.change.linesRemoved,
-        riskHits: [],
-      })),
-    });
-    await db.requirement.createMany({
-      data: changes.map((c) => ({
-        changeId: c.change.id,
-        systemId: c.system.id,
-        revision: 1,
-        approvalsRequired: c.system.tier === 1 ? 2 : 1,
-        minLevel: "SENIOR" as const,
-        principalRequired: false,
-        state: "PENDING" as const,
-        rules: [],
-        windows: [],
-        candidates: [],
-      })),
-    });
-    const members = (teamId: string) => seniorsOf.get(teamId) ?? [];
-    await db.assignment.createMany({
-      data: changes.flatMap((c) =>
-        members(c.system.owningTeamId)
-          .slice(0, 2)
-          .map((reviewerId) => ({
-            changeId: c.change.id,
-            reviewerId,
-            reason: "bench",
-            systemIds: [c.system.id],
-            revision: 1,
-            weight: 1 + c.change.linesAdded / 250,
-          })),
-      ),
-      skipDuplicates: true,
-    });
+  // Built in SQL from arrays (one INSERT ... SELECT per table): Prisma's createMany would take minutes.
+  const systems = org.systems;
+  const seniorA = systems.map((sys) => seniorsOf.get(sys.owningTeamId)?.[0] ?? null);
+  const seniorB = systems.map((sys) => seniorsOf.get(sys.owningTeamId)?.[1] ?? null);
+  const args = [
+    PENDING,
+    authors.map((a) => a.id),
+    systems.map((x) => x.id),
+    systems.map((x) => repoOf.get(x.id)!),
+    systems.map((x) => x.tier),
+    seniorA,
+    seniorB,
+  ] as const;
+  const pick = `(1 + (g::bigint * 7919) % array_length($3::text[], 1))::int`;
+  // Every statement declares all seven parameters (PostgreSQL refuses unused ones).
+  const params =
+    "WITH params AS (SELECT $1::int, $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[]) ";
+  await db.$executeRawUnsafe(
+    params +
+      `INSERT INTO "ChangeRequest" (id, number, key, "authorId", title, intent, "repositoryId", status, "aiExtent", "riskFlags", "aiTools", "linesAdded", "linesRemoved", "filesChanged", "submittedAt", "slaDueAt", "updatedAt")
+     SELECT 'bq-' || g, g, 'CR-' || g, ($2::text[])[1 + g % array_length($2::text[], 1)], 'Bench change ' || g, 'bench', ($4::text[])[${pick}],
+            'PENDING', 'GENERATED', '{}', '{}', (g * 37) % 700, (g * 11) % 100, 2,
+            now() - make_interval(mins => g % 5000), now() + make_interval(hours => (g % 97) - 40), now()
+       FROM generate_series(1, $1::int) g`,
+    ...args,
+  );
+  await db.$executeRawUnsafe(
+    params +
+      `INSERT INTO "ChangeSystem" ("changeId", "systemId", source) SELECT 'bq-' || g, ($3::text[])[${pick}], 'DERIVED' FROM generate_series(1, $1::int) g`,
+    ...args,
+  );
+  await db.$executeRawUnsafe(
+    params +
+      `INSERT INTO "Revision" (id, "changeId", number, paths, "linesAdded", "linesRemoved", "riskHits") SELECT 'bqr-' || g, 'bq-' || g, 1, '{src/a.ts,src/b.ts}', (g * 37) % 700, (g * 11) % 100, '[]' FROM generate_series(1, $1::int) g`,
+    ...args,
+  );
+  await db.$executeRawUnsafe(
+    params +
+      `INSERT INTO "Requirement" (id, "changeId", "systemId", revision, "approvalsRequired", "minLevel", "principalRequired", state, rules, windows, candidates)
+     SELECT 'bqq-' || g, 'bq-' || g, ($3::text[])[${pick}], 1, CASE WHEN ($5::int[])[${pick}] = 1 THEN 2 ELSE 1 END, 'SENIOR', false, 'PENDING', '{}', '{}', '[]'
+       FROM generate_series(1, $1::int) g`,
+    ...args,
+  );
+  for (const column of ["$6", "$7"]) {
+    await db.$executeRawUnsafe(
+      params +
+        `INSERT INTO "Assignment" (id, "changeId", "reviewerId", reason, "systemIds", revision, weight)
+       SELECT 'bqa-' || g || '-${column.slice(1)}', 'bq-' || g, (${column}::text[])[${pick}], 'bench', ARRAY[($3::text[])[${pick}]], 1, 1 + ((g * 37) % 700) / 250.0
+         FROM generate_series(1, $1::int) g WHERE (${column}::text[])[${pick}] IS NOT NULL`,
+      ...args,
+    );
   }
   await db.counter.update({ where: { name: "change" }, data: { value: PENDING } });
   await db.$executeRawUnsafe("ANALYZE");
@@ -122,6 +96,19 @@ try {
     await db.user.findUniqueOrThrow({ where: { id: busiest!.reviewerId } }),
   );
   const filters = queueFiltersSchema.parse({});
+  if (process.env.BENCH_EXPLAIN) {
+    const { Prisma } = await import("../../lib/generated/prisma/client.ts");
+    const { queuePageSql } = await import("../../lib/server/queue.ts");
+    const systems = (
+      await db.$queryRaw<
+        { id: string }[]
+      >`SELECT s.id FROM "System" s JOIN "TeamMember" m ON m."teamId" = s."owningTeamId" WHERE m."userId" = ${senior.id}`
+    ).map((r) => r.id);
+    const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
+      Prisma.sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${queuePageSql(senior, filters, systems, 25)}`,
+    );
+    console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+  }
   const first = await queuePage(senior, filters);
   const counts = await queueCounts(senior, filters);
   row(`queue of @${senior.handle}`, `${counts.assigned} assigned, ${counts.eligible} eligible`);

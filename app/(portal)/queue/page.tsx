@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/guards";
-import { queueCounts, queueFiltersSchema, queuePage } from "@/lib/server/queue";
+import { queueFiltersSchema, queuePage } from "@/lib/server/queue";
 import { listTeamOptions } from "@/lib/server/teams";
 import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,11 +15,7 @@ export default async function QueuePage({
 }) {
   const user = await requirePage("queue:read", "/queue");
   const filters = parseSearchParams(queueFiltersSchema, await searchParams);
-  const [page, counts, teams] = await Promise.all([
-    queuePage(user, filters),
-    queueCounts(user, filters),
-    listTeamOptions(),
-  ]);
+  const [page, teams] = await Promise.all([queuePage(user, filters), listTeamOptions()]);
   return (
     <>
       <PageHeader
@@ -27,7 +23,7 @@ export default async function QueuePage({
         description="Changes assigned to you first, then changes you may sign off, each by when their first review is due."
       />
       <QueueView
-        initial={JSON.parse(JSON.stringify({ ...page, counts }))}
+        initial={JSON.parse(JSON.stringify(page))}
         teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
       />
     </>
