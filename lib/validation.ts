@@ -14,3 +14,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (!parsed.success) throw validationError(problemsOf(parsed.error));
   return parsed.data;
 }
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+/** An ISO date-time; without a zone it is read as UTC (what the portal's forms send). */
+export const dateTime = z
+  .string()
+  .trim()
+  .regex(DATE_TIME, "must be a date and time, e.g. 2026-12-01T00:00 (UTC)")
+  .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(v) ? v : `${v}Z`))
+  .refine((d) => !Number.isNaN(d.getTime()), "is not a real date");

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import type { Level, Role } from "@/lib/domain/levels";
 import { buildDemoOrganisation, type DemoOrganisation } from "./demo-org";
+import type { DemoIncidents } from "./demo-incidents";
 import type { DemoHistory } from "./demo-history";
 
 const CHUNK = 2000;
@@ -152,4 +153,16 @@ export async function insertDemoHistory(tx: Tx, history: DemoHistory): Promise<v
   await inChunks(history.reviews, (data) => tx.review.createMany({ data }));
   const last = history.changes.reduce((n, c) => Math.max(n, c.number), 0);
   await tx.counter.update({ where: { name: "change" }, data: { value: last } });
+}
+
+/** Writes the demo incidents (with their systems, change links and notes) in the caller's transaction. */
+export async function insertDemoIncidents(tx: Tx, incidents: DemoIncidents): Promise<void> {
+  await inChunks(incidents.incidents, (data) => tx.incident.createMany({ data }));
+  await inChunks(incidents.systems, (data) => tx.incidentSystem.createMany({ data }));
+  await inChunks(incidents.links, (data) => tx.incidentChange.createMany({ data }));
+  await inChunks(incidents.notes, (data) => tx.incidentNote.createMany({ data }));
+  await tx.counter.update({
+    where: { name: "incident" },
+    data: { value: incidents.incidents.length },
+  });
 }

@@ -5,7 +5,8 @@ import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
 import { record } from "@/lib/server/audit/record";
 import { buildDemoOrganisation } from "./demo-org";
 import { buildDemoHistory } from "./demo-history";
-import { insertDemoHistory, insertDemoOrganisation } from "./factories";
+import { buildDemoIncidents } from "./demo-incidents";
+import { insertDemoHistory, insertDemoIncidents, insertDemoOrganisation } from "./factories";
 
 export async function seedDemoIfEmpty(
   db: PrismaClient,
@@ -18,6 +19,7 @@ export async function seedDemoIfEmpty(
   const now = new Date();
   const org = buildDemoOrganisation(now);
   const history = options.history === false ? null : buildDemoHistory(org, now);
+  const incidents = history ? buildDemoIncidents(org, history, now) : null;
   const counts = {
     people: org.users.length,
     teams: org.teams.length,
@@ -25,11 +27,14 @@ export async function seedDemoIfEmpty(
     rules: org.rules.length,
     changes: history?.changes.length ?? 0,
     reviews: history?.reviews.length ?? 0,
+    incidents: incidents?.incidents.length ?? 0,
+    incidentLinks: incidents?.links.length ?? 0,
   };
   await db.$transaction(
     async (tx) => {
       await insertDemoOrganisation(tx, org);
       if (history) await insertDemoHistory(tx, history);
+      if (incidents) await insertDemoIncidents(tx, incidents);
       await record(tx, SYSTEM_ACTOR("seed"), {
         action: "demo.seeded",
         subjectType: "import",
@@ -41,7 +46,7 @@ export async function seedDemoIfEmpty(
   );
   log(
     `seeded the demo organisation: ${counts.people} people, ${counts.teams} teams, ${counts.systems} systems, ` +
-      `${counts.rules} ownership rules, ${counts.changes} changes, ${counts.reviews} reviews (${Date.now() - started} ms)`,
+      `${counts.rules} ownership rules, ${counts.changes} changes, ${counts.reviews} reviews, ${counts.incidents} incidents (${Date.now() - started} ms)`,
   );
   return { seeded: true };
 }

@@ -26,6 +26,13 @@ import { importCodeowners } from "@/lib/server/imports/codeowners";
 import { importCatalog } from "@/lib/server/imports/catalog";
 import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
 import { makeRepository, makeTeam } from "@/prisma/factories";
+import {
+  addIncidentNote,
+  linkChange,
+  recordIncident,
+  unlinkChange,
+  updateIncident,
+} from "@/lib/server/incidents/incidents";
 
 interface EntryPoint {
   name: string;
@@ -95,6 +102,29 @@ async function approved() {
   const s = await submitted();
   await reviewChange(s.reviewer, s.key, approval);
   return s;
+}
+
+async function manager() {
+  return asSessionUser(await makeUser(db, { level: "MID", roles: ["MANAGER"] }));
+}
+
+/** An open incident on a fresh system, and a change deployed to that system an hour before. */
+async function incident() {
+  const s = await approved();
+  await deployChange(s.writer, s.key);
+  const change = await db.changeRequest.findUniqueOrThrow({
+    where: { key: s.key },
+    include: { systems: { include: { system: true } } },
+  });
+  const m = await manager();
+  const { key } = await recordIncident(m, {
+    title: "Registry incident",
+    severity: "SEV3",
+    startedAt: new Date(Date.now() - 60_000).toISOString(),
+    detectedAt: new Date(Date.now() - 30_000).toISOString(),
+    systems: [change.systems[0]!.system.slug],
+  });
+  return { key, change: s.key, manager: m };
 }
 
 export const ENTRY_POINTS: EntryPoint[] = [
@@ -244,6 +274,68 @@ export const ENTRY_POINTS: EntryPoint[] = [
         startsAt: "2026-01-03T00:00",
         endsAt: "2026-01-02T00:00",
       }),
+  },
+  {
+    name: "recordIncident",
+    action: "incident.recorded",
+    run: async () => incident(),
+    fail: async () =>
+      recordIncident(await manager(), {
+        title: "Registry incident",
+        severity: "SEV3",
+        startedAt: "2026-01-02T00:00",
+        detectedAt: "2026-01-01T00:00",
+        systems: [(await makeSystem(db)).slug],
+      }),
+  },
+  {
+    name: "updateIncident",
+    action: "incident.updated",
+    run: async () => {
+      const i = await incident();
+      return updateIncident(i.manager, i.key, { severity: "SEV2" });
+    },
+    fail: async () => {
+      const i = await incident();
+      return updateIncident(i.manager, i.key, { status: "RESOLVED" });
+    },
+  },
+  {
+    name: "addIncidentNote",
+    action: "incident.note_added",
+    run: async () => {
+      const i = await incident();
+      return addIncidentNote(i.manager, i.key, { text: "Rolled back; errors back to baseline." });
+    },
+    fail: async () => {
+      const i = await incident();
+      return addIncidentNote(i.manager, i.key, { text: "" });
+    },
+  },
+  {
+    name: "linkChange",
+    action: "incident.change_linked",
+    run: async () => {
+      const i = await incident();
+      return linkChange(i.manager, i.key, { change: i.change, kind: "CAUSE" });
+    },
+    fail: async () => {
+      const i = await incident();
+      return linkChange(i.manager, i.key, { change: i.change, kind: "BLAME" });
+    },
+  },
+  {
+    name: "unlinkChange",
+    action: "incident.change_unlinked",
+    run: async () => {
+      const i = await incident();
+      await linkChange(i.manager, i.key, { change: i.change, kind: "SUSPECT" });
+      return unlinkChange(i.manager, i.key, i.change);
+    },
+    fail: async () => {
+      const i = await incident();
+      return unlinkChange(i.manager, i.key, "not-a-change");
+    },
   },
   {
     name: "recordSignIn",

@@ -6,17 +6,10 @@ import { can } from "@/lib/authz/can";
 import type { SessionUser } from "@/lib/auth/session";
 import { LEVELS } from "@/lib/domain/levels";
 import { forbidden, notFound, validationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { dateTime, parseInput } from "@/lib/validation";
 import { mutate, userActor } from "@/lib/server/audit/mutate";
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
-/** An ISO date-time; without a zone it is read as UTC (what the admin form sends). */
-const when = z
-  .string()
-  .trim()
-  .regex(DATE_TIME, "must be a date and time, e.g. 2026-12-01T00:00 (UTC)")
-  .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(v) ? v : `${v}Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), "is not a real date");
+const when = dateTime;
 
 export const windowInputSchema = z
   .object({

@@ -156,6 +156,35 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: z.object({ counts: z.record(z.string(), z.number().int()) }),
   }),
   z.object({
+    action: z.literal("incident.recorded"),
+    subjectType: z.literal("incident"),
+    payload: z.object({ after: json }),
+  }),
+  z.object({
+    action: z.literal("incident.updated"),
+    subjectType: z.literal("incident"),
+    payload: beforeAfter,
+  }),
+  z.object({
+    action: z.literal("incident.note_added"),
+    subjectType: z.literal("incident"),
+    payload: z.object({ at: z.string(), text: z.string() }),
+  }),
+  z.object({
+    action: z.literal("incident.change_linked"),
+    subjectType: z.literal("incident"),
+    payload: z.object({
+      change: z.string(),
+      kind: z.enum(["CAUSE", "CONTRIBUTING", "SUSPECT"]),
+      previousKind: z.enum(["CAUSE", "CONTRIBUTING", "SUSPECT"]).nullable(),
+    }),
+  }),
+  z.object({
+    action: z.literal("incident.change_unlinked"),
+    subjectType: z.literal("incident"),
+    payload: z.object({ change: z.string(), kind: z.enum(["CAUSE", "CONTRIBUTING", "SUSPECT"]) }),
+  }),
+  z.object({
     action: z.literal("audit.exported"),
     subjectType: z.literal("audit"),
     payload: z.object({

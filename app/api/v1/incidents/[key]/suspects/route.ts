@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { withAuth } from "@/lib/auth/guards";
+import { getIncident, suspectChanges } from "@/lib/server/incidents/queries";
+
+export const GET = withAuth<{ key: string }>(
+  { permission: "incidents:read" },
+  async (_req, { params }) => {
+    const incident = await getIncident(params.key);
+    const suspects = await suspectChanges(incident.id, incident.startedAt);
+    return NextResponse.json({ suspects: suspects.map(({ id: _id, ...s }) => s) });
+  },
+);
