@@ -73,6 +73,29 @@ test("screenshots of the main pages", async ({ page, db }) => {
   await page.screenshot(shot("review"));
   await signInAs(page, admin);
 
+  const manager = await db.user.findFirstOrThrow({
+    where: { roles: { equals: ["MANAGER"] } },
+    orderBy: { handle: "asc" },
+  });
+  await signInAs(page, manager);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await page.screenshot(shot("dashboard"));
+  await page.goto("/incidents");
+  await expect(page.getByRole("table", { name: "Incidents" })).toBeVisible();
+  await page.screenshot(shot("incidents"));
+  const incident = await db.incident.findFirstOrThrow({
+    where: { changes: { some: { kind: "CAUSE" } } },
+    orderBy: { startedAt: "desc" },
+  });
+  await page.goto(`/incidents/${incident.key}`);
+  await expect(page.getByRole("heading", { name: "Suspect changes" })).toBeVisible();
+  await page.screenshot(shot("incident"));
+  await page.goto("/incidents/new");
+  await page.screenshot(shot("new-incident"));
+  await signInAs(page, admin);
+
   await page.goto(`/admin`);
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
   await page.screenshot(shot("admin"));

@@ -31,6 +31,7 @@ export interface DemoChange {
   number: number;
   key: string;
   authorId: string;
+  authorLevel: Level;
   title: string;
   intent: string;
   repositoryId: string;
@@ -480,6 +481,7 @@ export function buildDemoHistory(
       number: n,
       key,
       authorId: author.id,
+      authorLevel: author.level,
       title: work.title.replace("{x}", subject),
       intent: work.intent.replaceAll("{x}", subject),
       repositoryId,

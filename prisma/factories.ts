@@ -161,6 +161,10 @@ export async function insertDemoIncidents(tx: Tx, incidents: DemoIncidents): Pro
   await inChunks(incidents.systems, (data) => tx.incidentSystem.createMany({ data }));
   await inChunks(incidents.links, (data) => tx.incidentChange.createMany({ data }));
   await inChunks(incidents.notes, (data) => tx.incidentNote.createMany({ data }));
+  await tx.changeRequest.updateMany({
+    where: { id: { in: incidents.links.filter((l) => l.kind === "CAUSE").map((l) => l.changeId) } },
+    data: { causedIncident: true },
+  });
   await tx.counter.update({
     where: { name: "incident" },
     data: { value: incidents.incidents.length },

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, fetchJson } from "@/lib/query/fetch-json";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { fieldErrors } from "@/lib/query/field-errors";
 import { LEVELS } from "@/lib/domain/levels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -76,15 +77,7 @@ export function WindowsEditor({ windows }: { windows: WindowRow[] }) {
       router.refresh();
     },
   });
-  const problems =
-    save.error instanceof ApiError && Array.isArray(save.error.details)
-      ? (save.error.details as { field: string; message: string }[])
-      : [];
-  const errorFor = (field: string) =>
-    problems
-      .filter((p) => p.field === field || p.field.startsWith(`${field}.`))
-      .map((p) => p.message)
-      .join("; ") || undefined;
+  const { problems, errorFor } = fieldErrors(save.error);
   const payload = (f: typeof form) => ({
     name: f.name,
     kind: f.kind,

@@ -17,6 +17,11 @@ const LABELS: Record<string, string> = {
   "import.codeowners": "imported a CODEOWNERS file",
   "import.catalog": "imported a Backstage catalog",
   "audit.exported": "exported the audit trail",
+  "incident.recorded": "recorded an incident",
+  "incident.updated": "updated an incident",
+  "incident.note_added": "added to an incident's timeline",
+  "incident.change_linked": "linked a change to an incident",
+  "incident.change_unlinked": "unlinked a change from an incident",
 };
 
 export function actionLabel(action: string): string {

@@ -11,6 +11,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/queue", label: "Review queue", permission: "queue:read" },
   { href: "/changes/new", label: "New change", permission: "changes:create" },
   { href: "/changes", label: "My changes", permission: "changes:create" },
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard:read" },
+  { href: "/incidents", label: "Incidents", permission: "incidents:read" },
   { href: "/systems", label: "Systems", permission: "systems:read" },
   { href: "/people", label: "People", permission: "people:read" },
   { href: "/audit", label: "Audit trail", permission: "audit:read" },

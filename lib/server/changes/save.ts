@@ -294,7 +294,7 @@ export async function saveChange(author: SessionUser, raw: unknown): Promise<Sav
           select: { id: true },
         })
       : await tx.changeRequest.create({
-          data: { ...fields, number, key, authorId: author.id },
+          data: { ...fields, number, key, authorId: author.id, authorLevel: author.level },
           select: { id: true },
         });
 

@@ -87,8 +87,12 @@ describe("incidents", () => {
     expect((await incidentsOfChange(change.id)).map((l) => [l.kind, l.incident.key])).toEqual([
       ["CAUSE", key],
     ]);
+    expect(change.causedIncident).toBe(true);
     // Changing the kind is one event; linking the same kind again writes nothing.
     await linkChange(s.manager, key, { change: close, kind: "CONTRIBUTING" });
+    expect(
+      (await db.changeRequest.findUniqueOrThrow({ where: { key: close } })).causedIncident,
+    ).toBe(false);
     const before = await db.auditEvent.count();
     await linkChange(s.manager, key, { change: close, kind: "CONTRIBUTING" });
     expect(await db.auditEvent.count()).toBe(before);

@@ -160,6 +160,13 @@ export async function addIncidentNote(actor: SessionUser, key: string, raw: unkn
   });
 }
 
+/** Keeps the change's causedIncident fact (read by the dashboard) true while any CAUSE link exists. */
+async function refreshCaused(tx: Tx, changeId: string) {
+  await tx.$executeRaw`UPDATE "ChangeRequest" SET "causedIncident" = EXISTS (
+      SELECT 1 FROM "IncidentChange" WHERE "changeId" = ${changeId} AND kind = 'CAUSE')
+    WHERE id = ${changeId}`;
+}
+
 async function changeToLink(tx: Tx, changeKey: string) {
   const change = await tx.changeRequest.findUnique({
     where: { key: changeKey },
@@ -194,6 +201,7 @@ export async function linkChange(actor: SessionUser, key: string, raw: unknown) 
       },
       update: { kind: input.kind, linkedById: actor.id, linkedAt: new Date() },
     });
+    await refreshCaused(tx, change.id);
     return {
       result: { linked: true },
       event: {
@@ -221,6 +229,7 @@ export async function unlinkChange(actor: SessionUser, key: string, changeKey: s
     await tx.incidentChange.delete({
       where: { incidentId_changeId: { incidentId: incident.id, changeId: link.changeId } },
     });
+    await refreshCaused(tx, link.changeId);
     return {
       result: { linked: false },
       event: {

@@ -4,13 +4,14 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { INCIDENT_STATUSES, rankSuspects, SEVERITIES } from "@/lib/domain/incidents/incident";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { dateTime, parseInput } from "@/lib/validation";
 import { INCIDENT_KEY } from "./input";
 
 const person = { select: { id: true, name: true, handle: true, level: true } } as const;
 
 export const incidentFiltersSchema = z.object({
+  q: z.string().trim().max(100, "must be at most 100 characters").optional(),
   severity: z.enum(SEVERITIES, { message: "must be SEV1, SEV2, SEV3 or SEV4" }).optional(),
   status: z.enum(INCIDENT_STATUSES).optional(),
   system: z
@@ -51,6 +52,19 @@ export async function listIncidents(filters: IncidentFilters, limit = 25) {
         }
       : null;
   const where: Prisma.IncidentWhereInput = {
+    ...(filters.q
+      ? {
+          AND: [
+            {
+              OR: [
+                { title: { contains: filters.q, mode: "insensitive" as const } },
+                { key: filters.q.toUpperCase() },
+                { systems: { some: { system: { slug: filters.q.toLowerCase() } } } },
+              ],
+            },
+          ],
+        }
+      : {}),
     ...(filters.severity ? { severity: filters.severity } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(systemWhere ? { systems: { some: { system: systemWhere } } } : {}),
@@ -184,4 +198,29 @@ export async function incidentsOfChange(changeId: string) {
       },
     },
   });
+}
+
+/**
+ * For the incidents page: filters from the URL (`since` is a number of days back), or none and
+ * what was wrong.
+ */
+export function incidentPageFilters(params: Record<string, string | undefined>): {
+  filters: IncidentFilters;
+  problem: string | null;
+} {
+  const { since, after, ...rest } = params;
+  const days = since && /^\d{1,4}$/.test(since) ? Number(since) : null;
+  try {
+    return {
+      filters: parseIncidentFilters({
+        ...rest,
+        cursor: after,
+        from: days ? new Date(Date.now() - days * 86_400_000).toISOString() : undefined,
+      }),
+      problem: null,
+    };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { filters: {}, problem: error.message };
+  }
 }

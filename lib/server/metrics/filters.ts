@@ -2,18 +2,11 @@
 // a system and a tier. Parsed from URL parameters; unknown teams and systems are named errors.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { validationError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { dateTime, parseInput } from "@/lib/validation";
 
 const DAY = 86_400_000;
 export const MAX_RANGE_DAYS = 731;
-export const RANGE_PRESETS = [
-  { days: 7, label: "7 days" },
-  { days: 30, label: "30 days" },
-  { days: 90, label: "90 days" },
-  { days: 180, label: "6 months" },
-  { days: 365, label: "1 year" },
-] as const;
 
 const slug = (what: string) =>
   z
@@ -93,4 +86,16 @@ export async function resolveMetricsScope(
   ];
   if (problems.length) throw validationError(problems);
   return { from, to, team, system, tier: q.tier ?? null };
+}
+
+/** For the dashboard page: the scope the URL asks for, or the default one and what was wrong. */
+export async function resolvePageScope(
+  params: Record<string, string | undefined>,
+): Promise<{ scope: MetricsScope; problem: string | null }> {
+  try {
+    return { scope: await resolveMetricsScope(params), problem: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { scope: await resolveMetricsScope({}), problem: error.message };
+  }
 }

@@ -18,11 +18,11 @@ function systemConditions(scope: MetricsScope, alias = "s"): Prisma.Sql {
 }
 const scoped = (scope: MetricsScope) => Boolean(scope.system || scope.team || scope.tier);
 
-/** A change (alias `c`) touches a system in scope. */
-export function changeInScope(scope: MetricsScope, alias = "c"): Prisma.Sql {
+/** A change (its id is the column `idColumn`) touches a system in scope. */
+export function changeInScope(scope: MetricsScope, idColumn = "c.id"): Prisma.Sql {
   if (!scoped(scope)) return Prisma.sql`TRUE`;
   return Prisma.sql`EXISTS (SELECT 1 FROM "ChangeSystem" scs JOIN "System" ss ON ss.id = scs."systemId"
-    WHERE scs."changeId" = ${Prisma.raw(alias)}.id AND ${systemConditions(scope, "ss")})`;
+    WHERE scs."changeId" = ${Prisma.raw(idColumn)} AND ${systemConditions(scope, "ss")})`;
 }
 
 /** An incident (alias `i`) affected a system in scope. */
@@ -89,11 +89,10 @@ export async function restoreDistribution(scope: MetricsScope) {
 }
 
 const deployedInScope = (scope: MetricsScope) => Prisma.sql`
-  SELECT c.id, c."currentRevision", c."aiExtent"::text AS ai, u.level::text AS level,
+  SELECT c.id, c."aiExtent"::text AS ai, c."authorLevel"::text AS level,
     ${Prisma.raw(sizeBucketSql('(c."linesAdded" + c."linesRemoved")'))} AS size,
-    date_trunc('week', c."deployedAt") AS week,
-    EXISTS (SELECT 1 FROM "IncidentChange" ic WHERE ic."changeId" = c.id AND ic.kind = 'CAUSE') AS caused
-  FROM "ChangeRequest" c JOIN "User" u ON u.id = c."authorId"
+    date_trunc('week', c."deployedAt") AS week, c."causedIncident" AS caused
+  FROM "ChangeRequest" c
   WHERE c."deployedAt" >= ${scope.from} AND c."deployedAt" < ${scope.to} AND ${changeInScope(scope)}`;
 
 /**
@@ -130,7 +129,8 @@ export async function changeFailureByApprover(scope: MetricsScope, limit = 20) {
     SELECT u.handle, u.name, u.level::text AS level, count(*)::int AS deployed,
       count(*) FILTER (WHERE d.caused)::int AS caused
     FROM d
-    JOIN "Review" r ON r."changeId" = d.id AND r.revision = d."currentRevision" AND r.decision = 'APPROVE'
+    JOIN "ChangeRequest" dc ON dc.id = d.id
+    JOIN "Review" r ON r."changeId" = d.id AND r.revision = dc."currentRevision" AND r.decision = 'APPROVE'
     JOIN "User" u ON u.id = r."reviewerId"
     GROUP BY u.id
     ORDER BY count(*) FILTER (WHERE d.caused) DESC, count(*) DESC, u.handle
@@ -244,9 +244,9 @@ export async function unroutable(scope: MetricsScope, limit = 10) {
 export async function rubberStampTotals(scope: MetricsScope) {
   const [row] = await db.$queryRaw<{ approvals: number; flagged: number }[]>`
     SELECT count(*)::int AS approvals, count(*) FILTER (WHERE r."possibleRubberStamp")::int AS flagged
-    FROM "Review" r JOIN "ChangeRequest" c ON c.id = r."changeId"
+    FROM "Review" r
     WHERE r.decision = 'APPROVE' AND r."createdAt" >= ${scope.from} AND r."createdAt" < ${scope.to}
-      AND ${changeInScope(scope)}`;
+      AND ${changeInScope(scope, 'r."changeId"')}`;
   return row ?? { approvals: 0, flagged: 0 };
 }
 
@@ -295,20 +295,22 @@ export async function windowCompliance(scope: MetricsScope) {
       SELECT count(*)::int AS "inScope",
         count(*) FILTER (WHERE a.qualifying >= greatest(1, coalesce(w."minApprovals", 1))
           AND (NOT w."requirePrincipal" OR a.principals > 0))::int AS met
-      FROM "ChangeRequest" c
-      CROSS JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE u.level >= coalesce(w."minLevel", 'JUNIOR'::"Level")) AS qualifying,
-          count(*) FILTER (WHERE u.level = 'PRINCIPAL') AS principals
-        FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
-        WHERE r."changeId" = c.id AND r.revision = c."currentRevision" AND r.decision = 'APPROVE'
+      FROM (
+        SELECT c.id,
+          count(u.id) FILTER (WHERE u.level >= coalesce(w."minLevel", 'JUNIOR'::"Level")) AS qualifying,
+          count(u.id) FILTER (WHERE u.level = 'PRINCIPAL') AS principals
+        FROM "ChangeRequest" c
+        LEFT JOIN "Review" r ON r."changeId" = c.id AND r.revision = c."currentRevision" AND r.decision = 'APPROVE'
+        LEFT JOIN "User" u ON u.id = r."reviewerId"
+        WHERE c."approvedAt" >= greatest(${scope.from}::timestamp, w."startsAt")
+          AND c."approvedAt" < least(${scope.to}::timestamp, w."endsAt")
+          AND EXISTS (SELECT 1 FROM "ChangeSystem" wcs JOIN "System" ws ON ws.id = wcs."systemId"
+            WHERE wcs."changeId" = c.id
+              AND (cardinality(w.tiers) = 0 OR ws.tier = ANY(w.tiers))
+              AND (cardinality(w."systemIds") = 0 OR ws.id = ANY(w."systemIds")))
+          AND ${changeInScope(scope)}
+        GROUP BY c.id
       ) a
-      WHERE c."approvedAt" >= greatest(${scope.from}::timestamp, w."startsAt")
-        AND c."approvedAt" < least(${scope.to}::timestamp, w."endsAt")
-        AND EXISTS (SELECT 1 FROM "ChangeSystem" wcs JOIN "System" ws ON ws.id = wcs."systemId"
-          WHERE wcs."changeId" = c.id
-            AND (cardinality(w.tiers) = 0 OR ws.tier = ANY(w.tiers))
-            AND (cardinality(w."systemIds") = 0 OR ws.id = ANY(w."systemIds")))
-        AND ${changeInScope(scope)}
     ) x
     WHERE w.kind = 'POLICY' AND w."startsAt" < ${scope.to} AND w."endsAt" > ${scope.from}
     ORDER BY w."startsAt" DESC`;
@@ -349,9 +351,9 @@ export async function headlineFigures(scope: MetricsScope) {
       WHERE c."submittedAt" >= ${scope.from} AND c."submittedAt" < ${scope.to} AND ${changeInScope(scope)}
     ) s, (
       SELECT count(*)::int AS approvals, count(*) FILTER (WHERE r."possibleRubberStamp")::int AS flagged
-      FROM "Review" r JOIN "ChangeRequest" c ON c.id = r."changeId"
+      FROM "Review" r
       WHERE r.decision = 'APPROVE' AND r."createdAt" >= ${scope.from} AND r."createdAt" < ${scope.to}
-        AND ${changeInScope(scope)}
+        AND ${changeInScope(scope, 'r."changeId"')}
     ) r`;
   return row!;
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/auth/or-not-found";
 import { getChange } from "@/lib/server/changes/queries";
+import { incidentsOfChange } from "@/lib/server/incidents/queries";
+import { LinkKindBadge, SeverityBadge } from "@/components/incidents/badges";
 import { subjectTimeline } from "@/lib/server/audit/list";
 import { can } from "@/lib/authz/can";
 import type { RiskHit } from "@/lib/domain/risk/detect";
@@ -54,9 +56,10 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
   const { key } = await params;
   const user = await requirePage("portal:use", `/changes/${key}`);
   const change = await orNotFound(getChange(key.toUpperCase()));
-  const [history, review] = await Promise.all([
+  const [history, review, incidents] = await Promise.all([
     subjectTimeline("change", change.id, 20),
     change.status === "DRAFT" ? Promise.resolve(null) : reviewPageData(user, change.key),
+    incidentsOfChange(change.id),
   ]);
   const revision = change.revisions[0];
   const hits = (revision?.riskHits ?? []) as unknown as RiskHit[];
@@ -121,6 +124,30 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
             ? ` Retrospective review due ${when(change.retrospectiveDueAt)}.`
             : ""}
         </p>
+      ) : null}
+      {incidents.length > 0 ? (
+        <section
+          aria-label="Incidents linked to this change"
+          className={`mb-6 rounded-lg px-4 py-3 text-sm ring-1 ${incidents.some((l) => l.kind === "CAUSE") ? "bg-red-50 text-red-900 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+        >
+          <strong className="font-semibold">Incidents: </strong>
+          <ul className="mt-1 space-y-1">
+            {incidents.map((l) => (
+              <li key={l.incident.key} className="flex flex-wrap items-center gap-2">
+                <LinkKindBadge kind={l.kind} /> <SeverityBadge severity={l.incident.severity} />
+                {can(user, "incidents:read") ? (
+                  <Link href={`/incidents/${l.incident.key}`} className="font-medium underline">
+                    {l.incident.key}
+                  </Link>
+                ) : (
+                  <span className="font-medium">{l.incident.key}</span>
+                )}
+                <span>{l.incident.title}</span>
+                <span className="text-xs opacity-80">started {when(l.incident.startedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { requirePage } from "@/lib/auth/guards";
+import { db } from "@/lib/db";
+import { first, type RawSearchParams } from "@/lib/search-params";
+import { resolvePageScope } from "@/lib/server/metrics/filters";
+import { getMetrics } from "@/lib/server/metrics/metrics";
+import { listTeamOptions } from "@/lib/server/teams";
+import { PageHeader } from "@/components/ui/page-header";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const FILTERS = ["days", "from", "to", "team", "system", "tier"];
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<RawSearchParams>;
+}) {
+  await requirePage("dashboard:read", "/dashboard");
+  const raw = await searchParams;
+  const params = Object.fromEntries(FILTERS.map((k) => [k, first(raw[k])]));
+  const { scope, problem } = await resolvePageScope(params);
+  const [metrics, teams, systems] = await Promise.all([
+    getMetrics(scope),
+    listTeamOptions(),
+    db.system.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } }),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        description="Are incidents going up, do AI-assisted changes fail more than others, which teams' seniors are overloaded, and which approvals look like rubber stamps."
+      />
+      {problem ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-4 py-2 text-sm text-red-800">
+          The filters in the address are not valid ({problem}); showing the last 90 days.
+        </p>
+      ) : null}
+      <DashboardView
+        initial={metrics}
+        teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
+        systems={systems}
+      />
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+// A manager's flow: the dashboard's filters live in the URL and re-draw the charts, a figure
+// downloads as CSV, and recording an incident and linking its suspect change as CAUSE moves the
+// change failure rate.
+import { readFile } from "node:fs/promises";
+import { test, expect, signInAs } from "./fixtures";
+
+const HOUR = 3_600_000;
+const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+
+test("a manager reads the dashboard, filters it, downloads a CSV", async ({
+  page,
+  createPerson,
+}) => {
+  const manager = await createPerson({ level: "MID", roles: ["MANAGER"] });
+  await signInAs(page, manager);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  const headline = page.getByRole("definition").filter({ hasText: /^\d/ }).first();
+  await expect(headline).toBeVisible();
+  const range = page.getByText(/\(UTC\), compared with/);
+  const before = await range.textContent();
+
+  await page.getByLabel("Time range", { exact: true }).selectOption("30");
+  await expect(page).toHaveURL(/days=30/);
+  await expect(range).not.toHaveText(before!);
+  await expect(range).not.toContainText("Updating");
+
+  await page.getByLabel("Team", { exact: true }).selectOption("checkout");
+  await expect(page).toHaveURL(/team=checkout/);
+  await expect(range).not.toContainText("Updating");
+  const incidentsTile = page.locator('dl[aria-label="Headline figures"] > div', {
+    hasText: "Incidents",
+  });
+  await expect(incidentsTile).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Incidents per week by severity as CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^countersign-incidentsPerWeek-.*\.csv$/);
+  const csv = await readFile(await download.path(), "utf8");
+  expect(csv.split("\n")[0]).toBe("Week of,SEV1,SEV2,SEV3,SEV4,Total");
+
+  // The same figures as a table, for people who cannot see the chart.
+  const chart = page.getByRole("region", { name: "Incidents per week by severity" });
+  await chart.getByText("Show as a table").click();
+  await expect(chart.getByRole("table", { name: "Incidents per week by severity" })).toBeVisible();
+});
+
+test("a manager records an incident, links the proposed suspect as CAUSE, and the failure rate moves", async ({
+  page,
+  db,
+  createPerson,
+}) => {
+  // A change deployed three hours ago to a system nobody has linked an incident to.
+  const change = await db.changeRequest.findFirstOrThrow({
+    where: { status: "DEPLOYED", incidents: { none: {} }, systems: { some: {} } },
+    orderBy: { number: "desc" },
+    include: { systems: { include: { system: true } } },
+  });
+  const system = change.systems[0]!.system;
+  await db.changeRequest.update({
+    where: { id: change.id },
+    data: { deployedAt: new Date(Date.now() - 3 * HOUR) },
+  });
+  const manager = await createPerson({ level: "MID", roles: ["MANAGER"] });
+  await signInAs(page, manager);
+
+  const dashboardUrl = `/dashboard?days=7&system=${system.slug}`;
+  const cfr = page
+    .locator('dl[aria-label="Headline figures"] > div', { hasText: "Change failure rate" })
+    .locator("dd")
+    .first();
+  await page.goto(dashboardUrl);
+  const rateBefore = await cfr.textContent();
+
+  await page.goto("/incidents/new");
+  await page.getByLabel("Title").fill(`Errors on ${system.name} after a deploy`);
+  await page.getByLabel("Severity").selectOption("SEV2");
+  await page.getByLabel("Started").fill(utc(Date.now() - HOUR));
+  await page.getByLabel("Detected").fill(utc(Date.now() - HOUR / 2));
+  await page.getByLabel("Affected systems", { exact: true }).fill(system.slug);
+  await page.getByLabel("Affected systems", { exact: true }).press("Enter");
+  await page.getByLabel("Customers affected").fill("42");
+  await page.getByRole("button", { name: "Record incident" }).click();
+  await expect(page).toHaveURL(/\/incidents\/INC-\d+$/);
+
+  const suspect = page.getByTestId(`suspect-${change.key}`);
+  await expect(suspect).toBeVisible();
+  await suspect.getByRole("button", { name: "Cause" }).click();
+  await expect(suspect.getByRole("button", { name: "Cause" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(page.getByRole("link", { name: change.key }).first()).toBeVisible();
+
+  await page.goto(`/changes/${change.key}`);
+  await expect(page.getByRole("region", { name: "Incidents linked to this change" })).toContainText(
+    "cause",
+  );
+
+  await page.goto(dashboardUrl);
+  await expect(cfr).not.toHaveText(rateBefore!);
+});
