@@ -149,5 +149,6 @@ try {
   process.exitCode = 1;
 } finally {
   await db.$disconnect();
-  await database.dispose();
+  if (process.env.BENCH_KEEP) console.log(`kept the database: ${database.url}`);
+  else await database.dispose();
 }
