@@ -103,3 +103,39 @@ test("a manager records an incident, links the proposed suspect as CAUSE, and th
   await page.goto(dashboardUrl);
   await expect(cfr).not.toHaveText(rateBefore!);
 });
+
+test("the metrics and incidents APIs refuse bad input by field, and people without the permission", async ({
+  page,
+  createPerson,
+}) => {
+  const engineer = await createPerson({ level: "MID" });
+  await signInAs(page, engineer);
+  expect((await page.request.get("/api/v1/metrics")).status()).toBe(403);
+  expect((await page.request.get("/api/v1/incidents")).status()).toBe(403);
+
+  const manager = await createPerson({ level: "MID", roles: ["MANAGER"] });
+  await signInAs(page, manager);
+  const metrics = await page.request.get("/api/v1/metrics?tier=7&team=no-such-team");
+  expect(metrics.status()).toBe(400);
+  const fields = ((await metrics.json()).error.details as { field: string }[]).map((d) => d.field);
+  expect(fields).toContain("tier");
+  const ok = await page.request.get("/api/v1/metrics?days=30");
+  expect(ok.status()).toBe(200);
+  const body = await ok.json();
+  expect(body.definitions.changeFailureRate.title).toBe("Change failure rate");
+  expect(typeof body.changeFailureRate.overall.deployed).toBe("number");
+
+  const bad = await page.request.post("/api/v1/incidents", {
+    data: { title: "x", severity: "SEV9", systems: [] },
+  });
+  expect(bad.status()).toBe(400);
+  const problems = ((await bad.json()).error.details as { field: string }[]).map((d) => d.field);
+  expect(problems).toEqual(expect.arrayContaining(["title", "severity", "startedAt", "systems"]));
+  const malformed = await page.request.post("/api/v1/incidents", {
+    headers: { "content-type": "application/json" },
+    data: "{not json",
+  });
+  expect(malformed.status()).toBe(400);
+  expect((await page.request.get("/api/v1/incidents/INC-999999999")).status()).toBe(404);
+  expect((await page.request.get("/api/v1/incidents/not-a-key")).status()).toBe(404);
+});

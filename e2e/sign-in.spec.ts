@@ -5,18 +5,18 @@ const KINDS = [
     group: "Authors",
     home: /\/changes$/,
     nav: ["Systems", "People"],
-    notNav: ["Admin", "Audit trail"],
+    notNav: ["Admin", "Audit trail", "Dashboard", "Incidents"],
   },
   {
     group: "Reviewers",
     home: /\/queue$/,
-    nav: ["Systems", "People"],
-    notNav: ["Admin", "Audit trail"],
+    nav: ["Systems", "People", "Incidents"],
+    notNav: ["Admin", "Audit trail", "Dashboard"],
   },
   {
     group: "Managers",
-    home: /\/(queue|changes)$/,
-    nav: ["Systems", "People", "Audit trail"],
+    home: /\/dashboard$/,
+    nav: ["Dashboard", "Incidents", "Systems", "People", "Audit trail"],
     notNav: ["Admin"],
   },
   {

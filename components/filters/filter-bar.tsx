@@ -73,7 +73,7 @@ export function FilterBar({
         />
       </div>
       {selects.map((select) => (
-        <div key={select.name} className="w-48">
+        <div key={select.name} className="w-44">
           <label
             htmlFor={`filter-${select.name}`}
             className="mb-1 block text-xs font-medium text-slate-700"
@@ -97,7 +97,7 @@ export function FilterBar({
           </Select>
         </div>
       ))}
-      <p aria-live="polite" className="h-10 w-20 pt-3 text-xs text-slate-500">
+      <p aria-live="polite" className="h-10 w-16 pt-3 text-xs text-slate-500">
         {pending ? "Updating…" : ""}
       </p>
     </div>
