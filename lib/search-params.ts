@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { LEVELS } from "@/lib/domain/levels";
 import { AUDIT_ACTIONS } from "@/lib/domain/audit/events";
+import { isRealDateTime } from "@/lib/validation";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -59,6 +60,7 @@ export function withParams(
 const when = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/)
+  .refine(isRealDateTime)
   .transform((v) => new Date(/T/.test(v) ? (v.endsWith("Z") ? v : `${v}Z`) : `${v}T00:00:00Z`))
   .refine((d) => !Number.isNaN(d.getTime()))
   .optional()

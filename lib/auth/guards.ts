@@ -5,7 +5,8 @@ import { forbidden as forbiddenPage, redirect } from "next/navigation";
 import { NextResponse, type NextRequest } from "next/server";
 import { can } from "@/lib/authz/can";
 import { isPermission, type Permission } from "@/lib/authz/permissions";
-import { AppError, forbidden, toErrorBody } from "@/lib/errors";
+import { AppError, forbidden, notFound, toErrorBody, validationError } from "@/lib/errors";
+import { nulPath, refuseNul } from "@/lib/validation";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 
 function assertDeclared(permission: Permission) {
@@ -38,13 +39,26 @@ export function jsonError(error: unknown): NextResponse {
   return NextResponse.json(body, { status });
 }
 
+/**
+ * A NUL character in a path parameter names nothing that can exist (404, as for any unknown id);
+ * in a query parameter it is bad input (400 naming it). Checked before a handler reads anything.
+ */
+async function checkedParams<P>(req: NextRequest, params: Promise<P>): Promise<P> {
+  const resolved = await params;
+  if (nulPath(resolved)) throw notFound();
+  for (const [name, value] of req.nextUrl.searchParams)
+    if (`${name}${value}`.includes("\u0000"))
+      throw validationError([{ field: name, message: "must not contain NUL characters" }]);
+  return resolved;
+}
+
 /** For deliberately public route handlers (health, sign-in): declared, so nothing is public by accident. */
 export function publicRoute<P = Record<string, never>>(
   handler: (req: NextRequest, params: P) => Promise<Response>,
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      return await handler(req, await context.params);
+      return await handler(req, await checkedParams(req, context.params));
     } catch (error) {
       return jsonError(error);
     }
@@ -62,7 +76,7 @@ export function withAuth<P = Record<string, never>>(
       const user = await currentUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
       if (!can(user, options.permission)) throw forbidden();
-      return await handler(req, { user, params: await context.params });
+      return await handler(req, { user, params: await checkedParams(req, context.params) });
     } catch (error) {
       return jsonError(error);
     }
@@ -84,6 +98,7 @@ export function authedAction<I, T>(
       const user = await currentUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
       if (!can(user, options.permission)) throw forbidden();
+      refuseNul(input);
       return { ok: true, data: await action(user, input) };
     } catch (error) {
       return { ok: false, error: toErrorBody(error).body.error };

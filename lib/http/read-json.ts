@@ -1,9 +1,13 @@
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
+import { refuseNul } from "@/lib/validation";
 
 const MAX_BYTES = 1024 * 1024;
 
-/** The request body as JSON: 415 for another content type, 413 when too large, 400 when malformed. */
+/**
+ * The request body as JSON: 415 for another content type, 413 when too large, 400 when malformed
+ * or when a string holds a NUL character (which PostgreSQL cannot store).
+ */
 export async function readJson(req: NextRequest, maxBytes = MAX_BYTES): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) {
@@ -15,11 +19,14 @@ export async function readJson(req: NextRequest, maxBytes = MAX_BYTES): Promise<
   const text = await req.text();
   if (Buffer.byteLength(text) > maxBytes)
     throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("VALIDATION", "The body is not valid JSON.", [
       { field: "(body)", message: "not valid JSON" },
     ]);
   }
+  refuseNul(body);
+  return body;
 }

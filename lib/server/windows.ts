@@ -48,7 +48,8 @@ export const windowInputSchema = z
   })
   .strict()
   .superRefine((w, ctx) => {
-    if (w.endsAt <= w.startsAt)
+    // zod runs this even when a date failed its own checks, with that field's raw string.
+    if (w.startsAt instanceof Date && w.endsAt instanceof Date && w.endsAt <= w.startsAt)
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after startsAt" });
     if (
       w.kind === "POLICY" &&

@@ -36,9 +36,11 @@ export const metricsQuerySchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    if (q.from && q.to && q.to <= q.from)
+    // zod runs this even when a field failed its own checks, with that field's raw string.
+    if (!(q.from instanceof Date) || !(q.to instanceof Date)) return;
+    if (q.to <= q.from)
       ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    if (q.from && q.to && q.to.getTime() - q.from.getTime() > MAX_RANGE_DAYS * DAY)
+    if (q.to.getTime() - q.from.getTime() > MAX_RANGE_DAYS * DAY)
       ctx.addIssue({
         code: "custom",
         path: ["to"],
