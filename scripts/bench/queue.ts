@@ -15,6 +15,7 @@ const { buildDemoOrganisation } = await import("../../prisma/demo-org.ts");
 const { queuePage, queueCounts, queueFiltersSchema } = await import("../../lib/server/queue.ts");
 const { reviewChange } = await import("../../lib/server/changes/review.ts");
 const { asSessionUser } = await import("../../lib/testing/actors.ts");
+const { bulkLoad } = await import("./bulk.ts");
 const { percentile, row, ms, timeIt } = await import("./stats.ts");
 
 try {
@@ -46,41 +47,43 @@ try {
   // Every statement declares all seven parameters (PostgreSQL refuses unused ones).
   const params =
     "WITH params AS (SELECT $1::int, $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[]) ";
-  await db.$executeRawUnsafe(
-    params +
-      `INSERT INTO "ChangeRequest" (id, number, key, "authorId", title, intent, "repositoryId", status, "aiExtent", "riskFlags", "aiTools", "linesAdded", "linesRemoved", "filesChanged", "submittedAt", "slaDueAt", "updatedAt")
-     SELECT 'bq-' || g, g, 'CR-' || g, ($2::text[])[1 + g % array_length($2::text[], 1)], 'Bench change ' || g, 'bench', ($4::text[])[${pick}],
-            'PENDING', 'GENERATED', '{}', '{}', (g * 37) % 700, (g * 11) % 100, 2,
-            now() - make_interval(mins => g % 5000), now() + make_interval(hours => (g % 97) - 40), now()
-       FROM generate_series(1, $1::int) g`,
-    ...args,
-  );
-  await db.$executeRawUnsafe(
-    params +
-      `INSERT INTO "ChangeSystem" ("changeId", "systemId", source) SELECT 'bq-' || g, ($3::text[])[${pick}], 'DERIVED' FROM generate_series(1, $1::int) g`,
-    ...args,
-  );
-  await db.$executeRawUnsafe(
-    params +
-      `INSERT INTO "Revision" (id, "changeId", number, paths, "linesAdded", "linesRemoved", "riskHits") SELECT 'bqr-' || g, 'bq-' || g, 1, '{src/a.ts,src/b.ts}', (g * 37) % 700, (g * 11) % 100, '[]' FROM generate_series(1, $1::int) g`,
-    ...args,
-  );
-  await db.$executeRawUnsafe(
-    params +
-      `INSERT INTO "Requirement" (id, "changeId", "systemId", revision, "approvalsRequired", "minLevel", "principalRequired", state, rules, windows, candidates)
-     SELECT 'bqq-' || g, 'bq-' || g, ($3::text[])[${pick}], 1, CASE WHEN ($5::int[])[${pick}] = 1 THEN 2 ELSE 1 END, 'SENIOR', false, 'PENDING', '{}', '{}', '[]'
-       FROM generate_series(1, $1::int) g`,
-    ...args,
-  );
-  for (const column of ["$6", "$7"]) {
-    await db.$executeRawUnsafe(
+  await bulkLoad(db, async (tx) => {
+    await tx.$executeRawUnsafe(
       params +
-        `INSERT INTO "Assignment" (id, "changeId", "reviewerId", reason, "systemIds", revision, weight)
-       SELECT 'bqa-' || g || '-${column.slice(1)}', 'bq-' || g, (${column}::text[])[${pick}], 'bench', ARRAY[($3::text[])[${pick}]], 1, 1 + ((g * 37) % 700) / 250.0
-         FROM generate_series(1, $1::int) g WHERE (${column}::text[])[${pick}] IS NOT NULL`,
+        `INSERT INTO "ChangeRequest" (id, number, key, "authorId", title, intent, "repositoryId", status, "aiExtent", "riskFlags", "aiTools", "linesAdded", "linesRemoved", "filesChanged", "submittedAt", "slaDueAt", "updatedAt")
+       SELECT 'bq-' || g, g, 'CR-' || g, ($2::text[])[1 + g % array_length($2::text[], 1)], 'Bench change ' || g, 'bench', ($4::text[])[${pick}],
+              'PENDING', 'GENERATED', '{}', '{}', (g * 37) % 700, (g * 11) % 100, 2,
+              now() - make_interval(mins => g % 5000), now() + make_interval(hours => (g % 97) - 40), now()
+         FROM generate_series(1, $1::int) g`,
       ...args,
     );
-  }
+    await tx.$executeRawUnsafe(
+      params +
+        `INSERT INTO "ChangeSystem" ("changeId", "systemId", source) SELECT 'bq-' || g, ($3::text[])[${pick}], 'DERIVED' FROM generate_series(1, $1::int) g`,
+      ...args,
+    );
+    await tx.$executeRawUnsafe(
+      params +
+        `INSERT INTO "Revision" (id, "changeId", number, paths, "linesAdded", "linesRemoved", "riskHits") SELECT 'bqr-' || g, 'bq-' || g, 1, '{src/a.ts,src/b.ts}', (g * 37) % 700, (g * 11) % 100, '[]' FROM generate_series(1, $1::int) g`,
+      ...args,
+    );
+    await tx.$executeRawUnsafe(
+      params +
+        `INSERT INTO "Requirement" (id, "changeId", "systemId", revision, "approvalsRequired", "minLevel", "principalRequired", state, rules, windows, candidates)
+       SELECT 'bqq-' || g, 'bq-' || g, ($3::text[])[${pick}], 1, CASE WHEN ($5::int[])[${pick}] = 1 THEN 2 ELSE 1 END, 'SENIOR', false, 'PENDING', '{}', '{}', '[]'
+         FROM generate_series(1, $1::int) g`,
+      ...args,
+    );
+    for (const column of ["$6", "$7"]) {
+      await tx.$executeRawUnsafe(
+        params +
+          `INSERT INTO "Assignment" (id, "changeId", "reviewerId", reason, "systemIds", revision, weight)
+         SELECT 'bqa-' || g || '-${column.slice(1)}', 'bq-' || g, (${column}::text[])[${pick}], 'bench', ARRAY[($3::text[])[${pick}]], 1, 1 + ((g * 37) % 700) / 250.0
+           FROM generate_series(1, $1::int) g WHERE (${column}::text[])[${pick}] IS NOT NULL`,
+        ...args,
+      );
+    }
+  });
   await db.counter.update({ where: { name: "change" }, data: { value: PENDING } });
   await db.$executeRawUnsafe("ANALYZE");
   row(

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { asSessionUser } from "@/lib/testing/actors";
+import { approval, submitAiChange } from "@/lib/testing/changes";
 import type { SessionUser } from "@/lib/auth/session";
 import { saveChange } from "./save";
 import { markFileViewed, reviewChange } from "./review";
@@ -44,28 +45,9 @@ async function world(tier = 1, reviewers = 3): Promise<World> {
   };
 }
 
-async function submit(w: World, over: Record<string, unknown> = {}) {
-  return saveChange(w.author, {
-    submit: true,
-    title: "Retry card authorisation on timeout",
-    intent: "Timeouts at peak fail checkouts; one jittered retry recovers most of them.",
-    repository: w.repo,
-    aiExtent: "GENERATED",
-    aiTools: ["Claude Code"],
-    aiWrote: "The retry helper.",
-    paths: ["src/retry.ts", "src/retry.test.ts"],
-    linesChanged: 60,
-    ...over,
-  });
-}
-
-const approve = (revision = 1, extra: Record<string, unknown> = {}) => ({
-  revision,
-  decision: "APPROVE",
-  attestation: "I read every line and ran the tests locally.",
-  secondsSpent: 600,
-  ...extra,
-});
+const submit = (w: World, over: Record<string, unknown> = {}) =>
+  submitAiChange(w.author, w.repo, over);
+const approve = approval;
 
 async function status(key: string) {
   return (await db.changeRequest.findUniqueOrThrow({ where: { key } })).status;

@@ -52,7 +52,7 @@ export interface MetricsScope {
   from: Date;
   to: Date;
   team: { id: string; slug: string; name: string } | null;
-  system: { id: string; slug: string; name: string } | null;
+  system: { id: string; slug: string; name: string; tier: number; owningTeamId: string } | null;
   tier: number | null;
 }
 
@@ -78,7 +78,7 @@ export async function resolveMetricsScope(
     q.system
       ? db.system.findUnique({
           where: { slug: q.system },
-          select: { id: true, slug: true, name: true },
+          select: { id: true, slug: true, name: true, tier: true, owningTeamId: true },
         })
       : null,
   ]);

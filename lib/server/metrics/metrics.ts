@@ -1,4 +1,5 @@
-// Every figure of the dashboard for a scope, assembled from the SQL aggregates in queries.ts.
+// Every figure of the dashboard for a scope, assembled from the SQL aggregates in queries.ts
+// (incidents, live queue state) and fact-queries.ts (changes and reviews, from the rollups).
 // The dashboard page and GET /api/v1/metrics both call getMetrics, so they cannot disagree.
 import { METRIC_DEFINITIONS } from "@/lib/domain/metrics/definitions";
 import { SIZE_BUCKETS } from "@/lib/domain/metrics/size";
@@ -8,6 +9,7 @@ import { LEVELS } from "@/lib/domain/levels";
 import { SEVERITIES } from "@/lib/domain/incidents/incident";
 import type { MetricsScope } from "./filters";
 import * as q from "./queries";
+import * as f from "./fact-queries";
 
 const round = (n: number | null, digits = 2) =>
   n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
@@ -48,22 +50,25 @@ export async function getMetrics(scope: MetricsScope) {
     stamps,
     recentStamps,
     windows,
-    before,
+    beforeIncidents,
+    beforeChanges,
   ] = await Promise.all([
     q.incidentsPerWeek(scope),
     q.incidentTotals(scope),
     q.restoreDistribution(scope),
-    q.changeFailureSplits(scope),
-    q.changeFailureByApprover(scope),
-    q.reviewTimes(scope),
+    f.changeFailureSplits(scope),
+    f.changeFailureByApprover(scope),
+    f.reviewTimes(scope),
     q.queueDepth(scope),
-    q.reviewLoad(scope),
+    f.reviewLoad(scope),
     q.unroutable(scope),
-    q.rubberStampTotals(scope),
-    q.recentRubberStamps(scope),
-    q.windowCompliance(scope),
-    q.headlineFigures(prev),
+    f.rubberStampTotals(scope),
+    f.recentRubberStamps(scope),
+    f.windowCompliance(scope),
+    q.headlineIncidentFigures(prev),
+    f.headlineChangeFigures(prev),
   ]);
+  const before = { ...beforeIncidents, ...beforeChanges };
 
   const weeks = new Map<string, Record<string, number>>();
   for (const r of perWeek) {

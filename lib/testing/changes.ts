@@ -1,0 +1,31 @@
+// Shared by the integration tests: an AI-assisted change submitted through the real use case,
+// and a well-formed approval of one of its revisions.
+import type { SessionUser } from "@/lib/auth/session";
+import { saveChange } from "@/lib/server/changes/save";
+
+export function submitAiChange(
+  author: SessionUser,
+  repository: string,
+  over: Record<string, unknown> = {},
+) {
+  return saveChange(author, {
+    submit: true,
+    title: "Retry card authorisation on timeout",
+    intent: "Timeouts at peak fail checkouts; one jittered retry recovers most of them.",
+    repository,
+    aiExtent: "GENERATED",
+    aiTools: ["Claude Code"],
+    aiWrote: "The retry helper.",
+    paths: ["src/retry.ts", "src/retry.test.ts"],
+    linesChanged: 60,
+    ...over,
+  });
+}
+
+export const approval = (revision = 1, extra: Record<string, unknown> = {}) => ({
+  revision,
+  decision: "APPROVE",
+  attestation: "I read every line and ran the tests locally.",
+  secondsSpent: 600,
+  ...extra,
+});
