@@ -234,6 +234,47 @@ audit
     await finish(0);
   });
 
+const metrics = program
+  .command("metrics")
+  .description("check and rebuild the dashboard's facts and daily rollups");
+
+metrics
+  .command("check")
+  .description(
+    "compare the dashboard's derived tables with a fresh computation; prints `ok` (exit 0) or the tables that differ (exit 1)",
+  )
+  .action(async () => {
+    await connect();
+    const { checkMetricFacts } = await import("../lib/server/metrics/maintenance.ts");
+    const differing = Object.entries(await checkMetricFacts()).filter(([, n]) => n > 0);
+    process.stdout.write(
+      differing.length === 0
+        ? "ok: the dashboard's facts and rollups agree with the base tables\n"
+        : `${differing.map(([table, n]) => `${table}: ${n} rows differ`).join("\n")}\n` +
+            "run `npm run -s cli -- metrics rebuild` to recompute them\n",
+    );
+    await finish(differing.length === 0 ? 0 : 1);
+  });
+
+metrics
+  .command("rebuild")
+  .description("recompute every dashboard fact and rollup from the base tables (audited)")
+  .action(async () => {
+    await connect();
+    const { rebuildMetricFacts } = await import("../lib/server/metrics/maintenance.ts");
+    const started = Date.now();
+    const result = await rebuildMetricFacts({
+      type: "SYSTEM",
+      id: null,
+      name: `system:cli (${os.userInfo().username})`,
+    });
+    process.stdout.write(
+      `rebuilt the facts of ${result.changes} changes and ${result.reviews} reviews ` +
+        `in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    await finish(0);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -25,6 +25,7 @@ import { markRead } from "@/lib/server/notifications";
 import { importCodeowners } from "@/lib/server/imports/codeowners";
 import { importCatalog } from "@/lib/server/imports/catalog";
 import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
+import { rebuildMetricFacts } from "@/lib/server/metrics/maintenance";
 import { makeRepository, makeTeam } from "@/prisma/factories";
 import {
   addIncidentNote,
@@ -351,6 +352,11 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "recordExport",
     action: "audit.exported",
     run: async () => recordExport({ type: "USER", id: "u", name: "someone" }, "csv", "ui", {}),
+  },
+  {
+    name: "rebuildMetricFacts",
+    action: "metrics.rebuilt",
+    run: async () => rebuildMetricFacts(SYSTEM_ACTOR("test")),
   },
 ];
 

@@ -16,6 +16,7 @@ export const SUBJECT_TYPES = [
   "change",
   "incident",
   "token",
+  "metrics",
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -148,6 +149,16 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: z.object({
       counts: z.record(z.string(), z.number().int()),
       changes: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    action: z.literal("metrics.rebuilt"),
+    subjectType: z.literal("metrics"),
+    payload: z.object({
+      changes: z.number().int(),
+      reviews: z.number().int(),
+      /** Rows that differed from a fresh computation before the rebuild, per table. */
+      differing: z.record(z.string(), z.number().int()),
     }),
   }),
   z.object({
