@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { covers } from "@/lib/domain/policy/engine";
 import {
   NO_SCOPE,
   factScope,
@@ -92,25 +93,52 @@ describe("wholeDays", () => {
 });
 
 describe("windowScopes", () => {
-  const tiers = new Map([
-    ["s1", 1],
-    ["s2", 2],
-    ["s3", 1],
-  ]);
+  const exists = (id: string) => ["s1", "s2", "s3"].includes(id);
   const cases: [string, { tiers: number[]; systemIds: string[] }, string[]][] = [
     ["every system", { tiers: [], systemIds: [] }, ["all"]],
     ["tier 1", { tiers: [1], systemIds: [] }, ["tier:1"]],
     ["tiers 1 and 2", { tiers: [1, 2, 1], systemIds: [] }, ["tier:1", "tier:2"]],
     ["named systems", { tiers: [], systemIds: ["s2", "s1"] }, ["system:s2", "system:s1"]],
     [
-      "named systems of tier 1",
-      { tiers: [1], systemIds: ["s1", "s2", "s3"] },
-      ["system:s1", "system:s3"],
+      "a tier or a named system, as the policy engine covers them",
+      { tiers: [1], systemIds: ["s2"] },
+      ["tier:1", "system:s2"],
     ],
     ["a system that no longer exists", { tiers: [], systemIds: ["gone"] }, []],
   ];
   it.each(cases)("%s", (_name, window, expected) => {
-    expect(windowScopes(window, tiers)).toEqual(expected);
+    expect(windowScopes(window, exists)).toEqual(expected);
+  });
+
+  it("agrees with the policy engine on which systems a window covers", () => {
+    const window = (tiers: number[], systemIds: string[]) => ({
+      id: "w",
+      name: "w",
+      kind: "POLICY" as const,
+      startsAt: new Date(0),
+      endsAt: new Date(1),
+      tiers,
+      systemIds,
+      minApprovals: null,
+      minLevel: null,
+      requirePrincipal: false,
+    });
+    const windows = [window([1], []), window([], ["s2"]), window([3], ["s1"]), window([], [])];
+    const systems = [
+      { id: "s1", slug: "s1", tier: 1 },
+      { id: "s2", slug: "s2", tier: 2 },
+      { id: "s3", slug: "s3", tier: 3 },
+    ];
+    for (const w of windows)
+      for (const s of systems) {
+        const scopes = windowScopes(w, exists);
+        const counted = ["all", `tier:${s.tier}`, `system:${s.id}`].some((k) => scopes.includes(k));
+        expect({ window: [w.tiers, w.systemIds], system: s.id, counted }).toEqual({
+          window: [w.tiers, w.systemIds],
+          system: s.id,
+          counted: covers(w, s),
+        });
+      }
   });
 });
 

@@ -49,17 +49,17 @@ export interface WindowScope {
 }
 
 /**
- * The fact scopes whose changes a policy window covers: every change (no tiers, no systems), the
- * changes touching its tiers, or the changes touching its systems (of its tiers, when it names
- * both). `tierOf` gives each named system's current tier.
+ * The fact scopes whose changes a policy window covers, as the policy engine decides it
+ * (`covers` in lib/domain/policy/engine.ts): every change when the window names no tier and no
+ * system, otherwise the changes touching one of its tiers or one of its systems. `exists` says
+ * whether a named system still exists.
  */
-export function windowScopes(window: WindowScope, tierOf: Map<string, number>): string[] {
-  if (window.systemIds.length === 0)
-    return window.tiers.length === 0 ? ["all"] : [...new Set(window.tiers)].map((t) => `tier:${t}`);
-  return [...new Set(window.systemIds)]
-    .filter((id) => tierOf.has(id))
-    .filter((id) => window.tiers.length === 0 || window.tiers.includes(tierOf.get(id)!))
-    .map((id) => `system:${id}`);
+export function windowScopes(window: WindowScope, exists: (systemId: string) => boolean): string[] {
+  if (window.tiers.length === 0 && window.systemIds.length === 0) return ["all"];
+  return [
+    ...[...new Set(window.tiers)].map((t) => `tier:${t}`),
+    ...[...new Set(window.systemIds)].filter(exists).map((id) => `system:${id}`),
+  ];
 }
 
 /** The fact column counting the approvals a window's minimum level accepts. */

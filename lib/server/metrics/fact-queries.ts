@@ -243,20 +243,17 @@ export async function windowCompliance(scope: MetricsScope) {
     },
   });
   const named = [...new Set(windows.flatMap((w) => w.systemIds))];
-  const tierOf = new Map(
+  const existing = new Set(
     named.length
-      ? (
-          await db.system.findMany({
-            where: { id: { in: named } },
-            select: { id: true, tier: true },
-          })
-        ).map((s) => [s.id, s.tier])
+      ? (await db.system.findMany({ where: { id: { in: named } }, select: { id: true } })).map(
+          (s) => s.id,
+        )
       : [],
   );
   const key = factScope(scope);
   return Promise.all(
     windows.map(async (w) => {
-      const covered = windowScopes(w, tierOf);
+      const covered = windowScopes(w, (id) => existing.has(id));
       const counts = covered.length
         ? await complianceCounts(w, key, covered, scope)
         : { inScope: 0, met: 0 };
