@@ -4,6 +4,7 @@
 // so both explain ownership the same way.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";
+import { readerFor } from "@/lib/db/reader";
 import type { Level } from "@/lib/domain/levels";
 import type { CandidatePerson, OwnershipVia } from "@/lib/domain/routing/eligibility";
 
@@ -49,6 +50,49 @@ function toVia(kind: OwnershipVia["kind"], detail: string | null): OwnershipVia 
   }
 }
 
+// $1: the systems; $2: the winning rules, or NULL for every rule of the systems; $3: the people to
+// report on, or NULL for every owner (filtered in each branch, so only they are looked up).
+const OWNERS_SQL = `
+    WITH rules AS (
+      SELECT r.id, r."systemId", r.pattern FROM "OwnershipRule" r
+       WHERE r."systemId" = ANY($1::text[]) AND ($2::text[] IS NULL OR r.id = ANY($2::text[]))
+    ), via AS (
+      SELECT s.id AS "systemId", m."userId", 'team' AS kind, t.slug AS detail
+        FROM "System" s JOIN "Team" t ON t.id = s."owningTeamId" JOIN "TeamMember" m ON m."teamId" = t.id
+       WHERE s.id = ANY($1::text[]) AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
+      UNION ALL
+      SELECT a."systemId", a."userId", 'extra-user', NULL FROM "SystemApprover" a
+       WHERE a."systemId" = ANY($1::text[]) AND a."userId" IS NOT NULL
+         AND ($3::text[] IS NULL OR a."userId" = ANY($3::text[]))
+      UNION ALL
+      SELECT a."systemId", m."userId", 'extra-team', t.slug
+        FROM "SystemApprover" a JOIN "Team" t ON t.id = a."teamId" JOIN "TeamMember" m ON m."teamId" = t.id
+       WHERE a."systemId" = ANY($1::text[]) AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
+      UNION ALL
+      SELECT r."systemId", o."userId", 'codeowner', r.pattern FROM rules r JOIN "RuleOwner" o ON o."ruleId" = r.id
+       WHERE o."userId" IS NOT NULL AND ($3::text[] IS NULL OR o."userId" = ANY($3::text[]))
+      UNION ALL
+      SELECT r."systemId", m."userId", 'codeowner', r.pattern
+        FROM rules r JOIN "RuleOwner" o ON o."ruleId" = r.id JOIN "TeamMember" m ON m."teamId" = o."teamId"
+        JOIN "System" s ON s.id = r."systemId"
+       WHERE o."teamId" IS NOT NULL AND o."teamId" <> s."owningTeamId"
+         AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
+    ), people AS MATERIALIZED (
+      -- Each person once, however many ways they own: their row and their review load, by index
+      -- lookups (OFFSET 0 keeps the planner from hash-joining every person instead).
+      SELECT u.id, u.name, u.handle, u.level, u.active, u."outOfOfficeUntil",
+             l.open AS "openReviews", coalesce(l.load, 0)::float8 AS "openLoad",
+             (SELECT max(a."assignedAt") FROM "Assignment" a WHERE a."reviewerId" = p."userId") AS "lastAssignedAt"
+        FROM (SELECT DISTINCT "userId" FROM via) p
+        CROSS JOIN LATERAL (SELECT * FROM "User" WHERE id = p."userId" OFFSET 0) u
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS open, sum(a.weight) AS load
+            FROM "Assignment" a WHERE a."reviewerId" = p."userId" AND a.state = 'OPEN'
+        ) l
+    )
+    SELECT v."systemId", v.kind, v.detail, people.*
+      FROM via v JOIN people ON people.id = v."userId"`;
+
 /**
  * Owners of each system. `ruleIds`: for routing, only the CODEOWNERS lines that won for the
  * change's paths make their owners owners; without it (the system page) every line of the system
@@ -58,45 +102,16 @@ export async function loadSystemOwners(
   db: Db | Tx,
   systemIds: string[],
   ruleIds?: string[],
+  /** Only these people (whether and how they own each system); every owner when omitted. */
+  userIds?: string[],
 ): Promise<Map<string, OwnerCandidate[]>> {
   const result = new Map<string, OwnerCandidate[]>(systemIds.map((id) => [id, []]));
-  if (systemIds.length === 0) return result;
-  const rows = await db.$queryRaw<Row[]>`
-    WITH rules AS (
-      SELECT r.id, r."systemId", r.pattern FROM "OwnershipRule" r
-       WHERE r."systemId" = ANY(${systemIds}) AND (${ruleIds ?? null}::text[] IS NULL OR r.id = ANY(${ruleIds ?? []}))
-    ), via AS (
-      SELECT s.id AS "systemId", m."userId", 'team' AS kind, t.slug AS detail
-        FROM "System" s JOIN "Team" t ON t.id = s."owningTeamId" JOIN "TeamMember" m ON m."teamId" = t.id
-       WHERE s.id = ANY(${systemIds})
-      UNION ALL
-      SELECT a."systemId", a."userId", 'extra-user', NULL FROM "SystemApprover" a
-       WHERE a."systemId" = ANY(${systemIds}) AND a."userId" IS NOT NULL
-      UNION ALL
-      SELECT a."systemId", m."userId", 'extra-team', t.slug
-        FROM "SystemApprover" a JOIN "Team" t ON t.id = a."teamId" JOIN "TeamMember" m ON m."teamId" = t.id
-       WHERE a."systemId" = ANY(${systemIds})
-      UNION ALL
-      SELECT r."systemId", o."userId", 'codeowner', r.pattern FROM rules r JOIN "RuleOwner" o ON o."ruleId" = r.id
-       WHERE o."userId" IS NOT NULL
-      UNION ALL
-      SELECT r."systemId", m."userId", 'codeowner', r.pattern
-        FROM rules r JOIN "RuleOwner" o ON o."ruleId" = r.id JOIN "TeamMember" m ON m."teamId" = o."teamId"
-        JOIN "System" s ON s.id = r."systemId"
-       WHERE o."teamId" IS NOT NULL AND o."teamId" <> s."owningTeamId"
-    )
-    SELECT v."systemId", v.kind, v.detail, u.id, u.name, u.handle, u.level, u.active, u."outOfOfficeUntil",
-           l.open AS "openReviews", coalesce(l.load, 0)::float8 AS "openLoad", l.last AS "lastAssignedAt"
-      FROM via v
-      -- LATERAL: an index lookup per owner, never a scan of all people or all assignments.
-      -- (OFFSET 0 keeps the planner from turning the lookup into a hash join over every person.)
-      CROSS JOIN LATERAL (SELECT * FROM "User" WHERE id = v."userId" OFFSET 0) u
-      CROSS JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE a.state = 'OPEN') AS open,
-               sum(a.weight) FILTER (WHERE a.state = 'OPEN') AS load,
-               max(a."assignedAt") AS last
-          FROM "Assignment" a WHERE a."reviewerId" = v."userId"
-      ) l`;
+  if (systemIds.length === 0 || userIds?.length === 0) return result;
+  const rows = await readerFor(db).query<Row>("system-owners", OWNERS_SQL, [
+    systemIds,
+    ruleIds ?? null,
+    userIds ?? null,
+  ]);
   const bySystem = new Map<string, Map<string, OwnerCandidate>>();
   for (const row of rows) {
     const people = bySystem.get(row.systemId) ?? new Map<string, OwnerCandidate>();

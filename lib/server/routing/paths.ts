@@ -3,6 +3,7 @@
 import type { Db, Tx } from "@/lib/db";
 import { compileRules, type OwnershipMatcher } from "@/lib/domain/ownership/matcher";
 import { AppError } from "@/lib/errors";
+import { readerFor } from "@/lib/db/reader";
 
 interface RuleValue {
   ruleId: string;
@@ -45,15 +46,18 @@ export async function resolvePaths(
   repositoryName: string,
   paths: string[],
 ): Promise<PathResolution> {
-  const repository = await db.repository.findUnique({
-    where: { name: repositoryName },
-    select: {
-      id: true,
-      name: true,
-      rulesVersion: true,
-      systems: { select: { systemId: true }, take: 2 },
-    },
-  });
+  const [repository] = await readerFor(db).query<{
+    id: string;
+    name: string;
+    rulesVersion: number;
+    systemIds: string[];
+  }>(
+    "routing-repository",
+    `SELECT r.id, r.name, r."rulesVersion",
+       ARRAY(SELECT x."systemId" FROM "SystemRepository" x WHERE x."repositoryId" = r.id LIMIT 2) AS "systemIds"
+     FROM "Repository" r WHERE r.name = $1`,
+    [repositoryName],
+  );
   if (!repository) {
     throw new AppError("VALIDATION", `repository: unknown repository "${repositoryName}"`, [
       {
@@ -63,7 +67,7 @@ export async function resolvePaths(
     ]);
   }
   const matcher = await repositoryMatcher(db, repository.id, repository.rulesVersion);
-  const fallback = repository.systems.length === 1 ? repository.systems[0]!.systemId : null;
+  const fallback = repository.systemIds.length === 1 ? repository.systemIds[0]! : null;
   const pathsBySystem = new Map<string, string[]>();
   const rulesBySystem = new Map<string, string[]>();
   const unmapped: string[] = [];

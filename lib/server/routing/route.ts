@@ -24,6 +24,7 @@ import {
 import { assignReviewers, type RoutingOutcome } from "@/lib/domain/routing/assign";
 import { AppError } from "@/lib/errors";
 import { loadSystemOwners } from "@/lib/server/ownership";
+import { readerFor } from "@/lib/db/reader";
 import { resolvePaths } from "./paths";
 
 export interface RoutingRequest {
@@ -86,10 +87,13 @@ export interface RoutingResult {
 const MINUTES_PER_QUEUED_REVIEW = 45;
 
 export async function activeWindows(db: Db | Tx, now: Date): Promise<PolicyWindow[]> {
-  const rows = await db.policyWindow.findMany({
-    where: { startsAt: { lte: now }, endsAt: { gt: now } },
-  });
-  return rows.map((w) => ({ ...w, kind: w.kind }));
+  return readerFor(db).query<PolicyWindow>(
+    "routing-windows",
+    `SELECT id, name, kind::text AS kind, "startsAt", "endsAt", tiers, "systemIds", "minApprovals",
+       "minLevel"::text AS "minLevel", "requirePrincipal"
+     FROM "PolicyWindow" WHERE "startsAt" <= $1 AND "endsAt" > $1`,
+    [now],
+  );
 }
 
 export async function routeChange(
@@ -97,17 +101,20 @@ export async function routeChange(
   request: RoutingRequest,
   now = new Date(),
 ): Promise<RoutingResult> {
-  const resolution = await resolvePaths(db, request.repository, request.paths);
+  // Independent reads at once (a transaction client runs them one after another anyway).
+  const [resolution, windows] = await Promise.all([
+    resolvePaths(db, request.repository, request.paths),
+    activeWindows(db, now),
+  ]);
   const addedSlugs = [...new Set(request.addedSystemSlugs)];
   const derivedIds = [...resolution.pathsBySystem.keys()];
-  // Independent reads at once (a transaction client runs them one after another anyway).
-  const [systemRows, windows, derivedOwners] = await Promise.all([
-    db.system.findMany({
-      where: { OR: [{ id: { in: derivedIds } }, { slug: { in: addedSlugs } }] },
-      select: { id: true, slug: true, name: true, tier: true },
-      orderBy: [{ tier: "asc" }, { slug: "asc" }],
-    }),
-    activeWindows(db, now),
+  const [systemRows, derivedOwners] = await Promise.all([
+    readerFor(db).query<{ id: string; slug: string; name: string; tier: number }>(
+      "routing-systems",
+      `SELECT id, slug, name, tier FROM "System" WHERE id = ANY($1::text[]) OR slug = ANY($2::text[])
+       ORDER BY tier, slug`,
+      [derivedIds, addedSlugs],
+    ),
     loadSystemOwners(db, derivedIds, [...resolution.rulesBySystem.values()].flat()),
   ]);
   const missing = addedSlugs.filter((slug) => !systemRows.some((s) => s.slug === slug));
