@@ -35,7 +35,7 @@ export async function escalate(key: string, now = new Date()) {
     ) {
       return { result: { key, escalated: false }, event: null };
     }
-    const ctx = await loadContext(tx, change, now);
+    const ctx = await loadContext(tx, change, { now, owners: "all" });
     const overdue = await tx.assignment.findMany({
       where: { changeId: change.id, state: "OPEN" },
       select: { reviewerId: true, reviewer: { select: { handle: true } } },

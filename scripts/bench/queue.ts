@@ -85,7 +85,9 @@ try {
     }
   });
   await db.counter.update({ where: { name: "change" }, data: { value: PENDING } });
-  await db.$executeRawUnsafe("ANALYZE");
+  // As a live database is: vacuumed and analyzed (autovacuum would otherwise work through the
+  // freshly loaded tables in the middle of the measurement).
+  await db.$executeRawUnsafe("VACUUM ANALYZE");
   row(
     `seeded ${PENDING.toLocaleString("en")} pending changes`,
     `${((performance.now() - t0) / 1000).toFixed(1)} s`,
@@ -145,12 +147,15 @@ try {
   );
   if (first.rows.length === 0) throw new Error("the senior's queue is empty");
 
-  // Approval transactions on the senior's assigned changes (each a different change).
+  // Approval transactions on the senior's assigned changes (each a different change). The first
+  // ones warm every pooled connection (statement and trigger-function plans) and are not counted,
+  // as on a server that has been running.
+  const WARM_UP = 20;
   const targets = (
     await queuePage(senior, queueFiltersSchema.parse({ show: "assigned" }), 200)
-  ).rows.slice(0, RUNS);
+  ).rows.slice(0, RUNS + WARM_UP);
   const approvals: number[] = [];
-  for (const target of targets) {
+  for (const [i, target] of targets.entries()) {
     const [, took] = await timeIt(() =>
       reviewChange(senior, target.key, {
         revision: 1,
@@ -159,7 +164,7 @@ try {
         secondsSpent: 600,
       }),
     );
-    approvals.push(took);
+    if (i >= WARM_UP) approvals.push(took);
   }
   row(
     `approval transaction (${approvals.length} changes): p50 / p95`,
@@ -170,6 +175,8 @@ try {
   console.error("benchmark failed:", error);
   process.exitCode = 1;
 } finally {
+  const { closeReader } = await import("../../lib/db/reader.ts");
+  await closeReader();
   await db.$disconnect();
   await database.dispose();
 }

@@ -1,8 +1,12 @@
 // What every transition of a change needs to decide: the change, locked; its requirements; who
-// may review it now (live eligibility); and the reviews so far. Read inside the transition's
-// transaction after `SELECT ... FOR UPDATE`, so concurrent reviewers see each other's work.
+// may review it now (live eligibility); and the reviews so far. The change's own rows are read
+// inside the transition's transaction after `SELECT ... FOR UPDATE`, so concurrent reviewers see
+// each other's work. Ownership and policy windows are not the change's: at READ COMMITTED any
+// connection reads them as committed at that moment, and no transition writes them before it
+// reads its context, so they come through the shared reader's prepared statements, overlapping
+// the transaction's reads (an approval's slowest step otherwise).
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { evaluateCandidate, type CandidateVerdict } from "@/lib/domain/routing/eligibility";
 import {
   approvalState,
@@ -65,6 +69,7 @@ export interface ContextReview {
   level: Level;
   revision: number;
   decision: "APPROVE" | "REQUEST_CHANGES" | "REJECT";
+  possibleRubberStamp: boolean;
   createdAt: Date;
 }
 
@@ -72,61 +77,93 @@ export interface ChangeContext {
   change: LockedChange;
   coAuthorIds: string[];
   requirements: ContextRequirement[];
+  /** How each loaded person owns each requirement's system (see `ownersOf`). */
   owners: Map<string, OwnerCandidate[]>;
+  /** Whose ownership was loaded: every owner, or the change's reviewers and the people asked for. */
+  ownersOf: "all" | Set<string>;
   reviews: ContextReview[];
   now: Date;
+}
+
+export interface ContextOptions {
+  now?: Date;
+  /**
+   * Whose ownership to load besides the change's reviewers (whose approvals are counted): the
+   * people the use case will ask `verdictsFor` about, or "all" owners (to assign reviewers).
+   * Loading only those keeps a review's transaction from reading every owner's review load.
+   */
+  owners?: "all" | string[];
+}
+
+interface ContextRows {
+  coAuthorIds: string[];
+  /** `frozen` is decided afterwards, from the active windows. */
+  requirements: Omit<ContextRequirement, "frozen">[];
+  reviews: (Omit<ContextReview, "createdAt"> & { createdAt: string })[];
+}
+
+/** The change's co-authors, requirements and reviews: one round trip inside the transaction. */
+async function contextRows(tx: Tx, changeId: string): Promise<ContextRows> {
+  const [rows] = await tx.$queryRaw<ContextRows[]>`
+    SELECT
+      ARRAY(SELECT a."userId" FROM "ChangeCoAuthor" a WHERE a."changeId" = ${changeId}) AS "coAuthorIds",
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', q.id, 'systemId', q."systemId", 'systemSlug', s.slug, 'tier', s.tier,
+          'approvalsRequired', q."approvalsRequired", 'minLevel', q."minLevel",
+          'principalRequired', q."principalRequired", 'emergencyApprovals', q."emergencyApprovals")
+          ORDER BY s.tier, s.slug), '[]')
+        FROM "Requirement" q JOIN "System" s ON s.id = q."systemId"
+        WHERE q."changeId" = ${changeId}) AS requirements,
+      (SELECT coalesce(json_agg(json_build_object(
+          'reviewerId', r."reviewerId", 'handle', u.handle, 'level', u.level, 'revision', r.revision,
+          'decision', r.decision, 'possibleRubberStamp', r."possibleRubberStamp",
+          'createdAt', r."createdAt") ORDER BY r."createdAt", r.id), '[]')
+        FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
+        WHERE r."changeId" = ${changeId}) AS reviews`;
+  return rows!;
 }
 
 export async function loadContext(
   tx: Tx,
   change: LockedChange,
-  now = new Date(),
+  options: ContextOptions = {},
 ): Promise<ChangeContext> {
-  const [coAuthors, requirements, reviews, windows] = [
-    await tx.changeCoAuthor.findMany({ where: { changeId: change.id }, select: { userId: true } }),
-    await tx.requirement.findMany({
-      where: { changeId: change.id },
-      include: { system: { select: { slug: true, tier: true } } },
-    }),
-    await tx.review.findMany({
-      where: { changeId: change.id },
-      orderBy: { createdAt: "asc" },
-      include: { reviewer: { select: { handle: true, level: true } } },
-    }),
-    await activeWindows(tx, now),
-  ];
-  const owners = await loadSystemOwners(
-    tx,
-    requirements.map((r) => r.systemId),
-  );
+  const now = options.now ?? new Date();
+  const windowsRead = activeWindows(db, now);
+  windowsRead.catch(() => {}); // awaited below; if a read before that throws, this one is moot
+  const rows = await contextRows(tx, change.id);
+  const reviews: ContextReview[] = rows.reviews.map((r) => ({
+    ...r,
+    // json renders timestamp(3) without a zone; the portal stores UTC.
+    createdAt: new Date(`${r.createdAt}Z`),
+  }));
+  const ownersOf =
+    options.owners === "all"
+      ? ("all" as const)
+      : new Set([...reviews.map((r) => r.reviewerId), ...(options.owners ?? [])]);
+  const [owners, windows] = await Promise.all([
+    loadSystemOwners(
+      db,
+      rows.requirements.map((r) => r.systemId),
+      undefined,
+      ownersOf === "all" ? undefined : [...ownersOf],
+    ),
+    windowsRead,
+  ]);
   return {
     change,
-    coAuthorIds: coAuthors.map((c) => c.userId),
-    requirements: requirements.map((r) => ({
-      id: r.id,
-      systemId: r.systemId,
-      systemSlug: r.system.slug,
-      tier: r.system.tier,
-      approvalsRequired: r.approvalsRequired,
-      minLevel: r.minLevel,
-      principalRequired: r.principalRequired,
+    coAuthorIds: rows.coAuthorIds,
+    requirements: rows.requirements.map((r) => ({
+      ...r,
       // Freezes are read now, not as routed: a freeze may have started or ended since.
       frozen: windows.some(
         (w) =>
-          w.kind === "FREEZE" &&
-          covers(w, { id: r.systemId, slug: r.system.slug, tier: r.system.tier }),
+          w.kind === "FREEZE" && covers(w, { id: r.systemId, slug: r.systemSlug, tier: r.tier }),
       ),
-      emergencyApprovals: r.emergencyApprovals,
     })),
     owners,
-    reviews: reviews.map((r) => ({
-      reviewerId: r.reviewerId,
-      handle: r.reviewer.handle,
-      level: r.reviewer.level,
-      revision: r.revision,
-      decision: r.decision,
-      createdAt: r.createdAt,
-    })),
+    ownersOf,
+    reviews,
     now,
   };
 }
@@ -137,6 +174,8 @@ export function verdictsFor(
   personId: string,
   person?: { name: string; handle: string; level: Level; active: boolean },
 ): { requirement: ContextRequirement; verdict: CandidateVerdict }[] {
+  if (ctx.ownersOf !== "all" && !ctx.ownersOf.has(personId))
+    throw new Error(`verdictsFor: the context did not load the ownership of ${personId}`);
   return ctx.requirements.map((requirement) => {
     const owner = ctx.owners.get(requirement.systemId)?.find((o) => o.person.id === personId);
     const candidate = owner ?? {

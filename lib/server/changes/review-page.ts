@@ -7,7 +7,7 @@ import { currentApprovalState, loadContext, lockChange, verdictsFor } from "./co
 
 export async function reviewPageData(user: SessionUser, key: string) {
   const change = await lockChange(db, key, { lock: false });
-  const ctx = await loadContext(db, change);
+  const ctx = await loadContext(db, change, { owners: [user.id] });
   const [revision, views, reviews] = await Promise.all([
     db.revision.findUniqueOrThrow({
       where: { changeId_number: { changeId: change.id, number: change.currentRevision } },

@@ -64,7 +64,7 @@ export async function reviewChange(
         `${key} has a newer revision (${change.currentRevision}) than the one you reviewed (${input.revision}): reload and review revision ${change.currentRevision}.`,
       );
     }
-    const ctx = await loadContext(tx, change);
+    const ctx = await loadContext(tx, change, { owners: [reviewer.id] });
     const verdicts = verdictsFor(ctx, reviewer.id, reviewer);
     if (!verdicts.some((v) => v.verdict.mayApprove)) {
       const why =
@@ -73,15 +73,9 @@ export async function reviewChange(
       throw new AppError("FORBIDDEN", `You are not an eligible reviewer of ${key} (${why}).`);
     }
 
-    const previous = await tx.review.findUnique({
-      where: {
-        changeId_revision_reviewerId: {
-          changeId: change.id,
-          revision: change.currentRevision,
-          reviewerId: reviewer.id,
-        },
-      },
-    });
+    const previous = ctx.reviews.find(
+      (r) => r.revision === change.currentRevision && r.reviewerId === reviewer.id,
+    );
     if (previous) {
       if (previous.decision === input.decision) {
         // A double click, or a retry: the first one counted; nothing more to write.
@@ -125,15 +119,16 @@ export async function reviewChange(
     }
     if (problems.length) throw validationError(problems);
 
-    const revision = await tx.revision.findUniqueOrThrow({
-      where: { changeId_number: { changeId: change.id, number: change.currentRevision } },
-      select: { paths: true, linesAdded: true, linesRemoved: true },
-    });
-    const viewed = await tx.fileView.findMany({
-      where: { changeId: change.id, revision: change.currentRevision, reviewerId: reviewer.id },
-      select: { path: true },
-    });
-    const viewedPaths = viewed.map((v) => v.path).filter((p) => revision.paths.includes(p));
+    // The revision reviewed and the files this reviewer marked viewed in it, in one round trip.
+    const [revision] = await tx.$queryRaw<
+      { paths: string[]; linesAdded: number; linesRemoved: number; viewed: string[] }[]
+    >`
+      SELECT v.paths, v."linesAdded", v."linesRemoved",
+        ARRAY(SELECT f.path FROM "FileView" f WHERE f."changeId" = v."changeId"
+          AND f.revision = v.number AND f."reviewerId" = ${reviewer.id}) AS viewed
+      FROM "Revision" v WHERE v."changeId" = ${change.id} AND v.number = ${change.currentRevision}`;
+    if (!revision) throw new Error(`${key} has no revision ${change.currentRevision}`);
+    const viewedPaths = revision.viewed.filter((p) => revision.paths.includes(p));
     const stamp =
       input.decision === "APPROVE"
         ? rubberStampReasons({
@@ -166,6 +161,7 @@ export async function reviewChange(
       level: reviewer.level,
       revision: change.currentRevision,
       decision: input.decision,
+      possibleRubberStamp: stamp.length > 0,
       createdAt: now,
     });
     await tx.assignment.updateMany({
