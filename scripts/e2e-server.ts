@@ -8,6 +8,7 @@ import { createTestDatabase } from "../lib/testing/test-database.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
 import { startWorker } from "../lib/jobs/worker.ts";
 import { MAILBOX, startMailbox } from "../e2e/mailbox.ts";
+import { serverNodeOptions } from "./lib/runtime.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = port + 25;
@@ -34,6 +35,7 @@ function serve(p: number, demo: boolean, databaseUrl: string): ChildProcess {
       stdio: "inherit",
       env: {
         ...process.env,
+        NODE_OPTIONS: serverNodeOptions(),
         DATABASE_URL: databaseUrl,
         DEMO_MODE: demo ? "1" : "0",
         NEXTAUTH_URL: `http://localhost:${p}`,

@@ -9,14 +9,17 @@ import { createDb } from "../lib/db.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
 import { startWorker, type Worker } from "../lib/jobs/worker.ts";
-import { prepareDatabase, ensureSecret, log } from "./lib/runtime.ts";
+import { prepareDatabase, ensureSecret, log, serverNodeOptions } from "./lib/runtime.ts";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { stdio: "inherit", env });
+  return spawn(process.execPath, [NEXT_BIN, ...args], {
+    stdio: "inherit",
+    env: { ...env, NODE_OPTIONS: serverNodeOptions(env) },
+  });
 }
 
 async function main() {
