@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 interface VerifyResponse {
   ok: boolean;
@@ -10,6 +11,7 @@ interface VerifyResponse {
 }
 
 export function VerifyButton() {
+  const hydrated = useHydrated();
   const verify = useMutation({
     mutationFn: () => fetchJson<VerifyResponse>("/api/v1/audit/verify"),
   });
@@ -26,7 +28,11 @@ export function VerifyButton() {
           <span className="text-red-700">Could not verify: {verify.error.message}</span>
         ) : null}
       </span>
-      <Button variant="secondary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+      <Button
+        variant="secondary"
+        onClick={() => verify.mutate()}
+        disabled={!hydrated || verify.isPending}
+      >
         {verify.isPending ? "Verifying…" : "Verify chain"}
       </Button>
     </div>
