@@ -58,3 +58,18 @@ export async function closeReader(): Promise<void> {
   await globalForReader.countersignReader?.end();
   globalForReader.countersignReader = undefined;
 }
+
+/**
+ * Independent reads: at once through the shared client's pool, one after another on a
+ * transaction, whose single connection must not be sent a query while it runs another (pg
+ * queues it today with a deprecation warning, and pg 9 refuses it).
+ */
+export async function readAll<T extends readonly unknown[]>(
+  client: Db | Tx,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (client === sharedDb) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}

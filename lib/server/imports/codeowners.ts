@@ -20,10 +20,9 @@ export interface CodeownersImportReport {
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 async function ownerResolver(tx: Tx) {
-  const [teams, users] = await Promise.all([
-    tx.team.findMany({ select: { id: true, slug: true } }),
-    tx.user.findMany({ select: { id: true, handle: true, email: true } }),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const teams = await tx.team.findMany({ select: { id: true, slug: true } });
+  const users = await tx.user.findMany({ select: { id: true, handle: true, email: true } });
   const teamBySlug = new Map(teams.map((t) => [t.slug, t.id]));
   const userByHandle = new Map(users.map((u) => [u.handle, u.id]));
   const userBySquashed = new Map(users.map((u) => [squash(u.handle), u.id]));

@@ -24,7 +24,7 @@ import {
 import { assignReviewers, type RoutingOutcome } from "@/lib/domain/routing/assign";
 import { AppError } from "@/lib/errors";
 import { loadSystemOwners } from "@/lib/server/ownership";
-import { readerFor } from "@/lib/db/reader";
+import { readAll, readerFor } from "@/lib/db/reader";
 import { resolvePaths } from "./paths";
 
 export interface RoutingRequest {
@@ -101,22 +101,22 @@ export async function routeChange(
   request: RoutingRequest,
   now = new Date(),
 ): Promise<RoutingResult> {
-  // Independent reads at once (a transaction client runs them one after another anyway).
-  const [resolution, windows] = await Promise.all([
-    resolvePaths(db, request.repository, request.paths),
-    activeWindows(db, now),
-  ]);
+  const [resolution, windows] = await readAll(db, [
+    () => resolvePaths(db, request.repository, request.paths),
+    () => activeWindows(db, now),
+  ] as const);
   const addedSlugs = [...new Set(request.addedSystemSlugs)];
   const derivedIds = [...resolution.pathsBySystem.keys()];
-  const [systemRows, derivedOwners] = await Promise.all([
-    readerFor(db).query<{ id: string; slug: string; name: string; tier: number }>(
-      "routing-systems",
-      `SELECT id, slug, name, tier FROM "System" WHERE id = ANY($1::text[]) OR slug = ANY($2::text[])
+  const [systemRows, derivedOwners] = await readAll(db, [
+    () =>
+      readerFor(db).query<{ id: string; slug: string; name: string; tier: number }>(
+        "routing-systems",
+        `SELECT id, slug, name, tier FROM "System" WHERE id = ANY($1::text[]) OR slug = ANY($2::text[])
        ORDER BY tier, slug`,
-      [derivedIds, addedSlugs],
-    ),
-    loadSystemOwners(db, derivedIds, [...resolution.rulesBySystem.values()].flat()),
-  ]);
+        [derivedIds, addedSlugs],
+      ),
+    () => loadSystemOwners(db, derivedIds, [...resolution.rulesBySystem.values()].flat()),
+  ] as const);
   const missing = addedSlugs.filter((slug) => !systemRows.some((s) => s.slug === slug));
   if (missing.length) {
     throw new AppError(
