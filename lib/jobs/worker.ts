@@ -8,6 +8,9 @@ import type { EmailJob } from "@/lib/server/notify";
 import { escalateOverdue } from "@/lib/server/sla";
 import { ensureQueues, QUEUES, SCHEMA } from "./boss";
 
+/** SQLSTATE 57P01: the server is shutting down (or an administrator ended the session). */
+const ADMIN_SHUTDOWN = "57P01";
+
 export interface Worker {
   stop: () => Promise<void>;
 }
@@ -43,7 +46,18 @@ export async function startWorker(
   log: (line: string) => void = () => {},
 ): Promise<Worker> {
   const boss = new PgBoss({ connectionString, schema: SCHEMA, max: 4 });
-  boss.on("error", (error) => log(`job queue error: ${error.message}`));
+  let lastShutdownNotice = 0;
+  boss.on("error", (error) => {
+    // PostgreSQL shutting down or restarting closes every connection at once: one line, not one
+    // per connection; pg-boss reconnects by itself when the server is back.
+    if ((error as { code?: string }).code === ADMIN_SHUTDOWN) {
+      if (Date.now() - lastShutdownNotice < 60_000) return;
+      lastShutdownNotice = Date.now();
+      log("job queue: PostgreSQL closed the connections (shutting down or restarting)");
+      return;
+    }
+    log(`job queue error: ${error.message}`);
+  });
   await boss.start();
   await ensureQueues(boss);
   await boss.work<EmailJob>(

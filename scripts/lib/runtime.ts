@@ -67,6 +67,10 @@ export async function prepareDatabase(
   await ensureDatabase(server.url("postgres"), DATABASE);
   const url = server.url(DATABASE);
   writeFileSync(STATE_FILE, JSON.stringify({ url, pid: process.pid }));
+  server.onExit(() => {
+    rmSync(STATE_FILE, { force: true });
+    say("embedded PostgreSQL stopped");
+  });
   say(
     `embedded PostgreSQL ready on port ${server.port} (${Date.now() - started} ms, data in ${path.relative(process.cwd(), DATA_DIR)}/)`,
   );
@@ -76,7 +80,6 @@ export async function prepareDatabase(
     stop: async () => {
       rmSync(STATE_FILE, { force: true });
       await server.stop();
-      say("embedded PostgreSQL stopped");
     },
   };
 }
