@@ -64,6 +64,7 @@ export default async function SignInPage({
         {!sso && !demo ? (
           <p className="mx-auto max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
             No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET
+            for your identity provider, or DEMO_MODE=1 to pick a seeded person on a demo database
             (see the README).
           </p>
         ) : null}
