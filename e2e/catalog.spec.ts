@@ -62,7 +62,10 @@ test("a system page explains who may approve and why", async ({ page, createPers
   const approvers = page.getByRole("region", { name: "Any change to this tier-1 system" });
   await expect(approvers).toContainText("Tier 1 system: every approver must be SENIOR or above.");
   await expect(approvers).toContainText(`eligible: Senior, member of ${system.owningTeam.slug}`);
-  await expect(approvers).toContainText("excluded: JUNIOR below SENIOR");
+  const notEligible = approvers.getByText(/owners? who may not approve, and why/);
+  await expect(approvers.getByText("excluded: JUNIOR below SENIOR").first()).toBeHidden();
+  await notEligible.click();
+  await expect(approvers.getByText("excluded: JUNIOR below SENIOR").first()).toBeVisible();
   await page.getByRole("link", { name: system.owningTeam.name }).first().click();
   await expect(page.getByRole("heading", { name: system.owningTeam.name })).toBeVisible();
   await expect(page.getByRole("table", { name: "Members" })).toBeVisible();
