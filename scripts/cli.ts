@@ -16,10 +16,8 @@ async function connect(): Promise<void> {
 }
 
 async function finish(code: number): Promise<never> {
-  const { closePgPool } = await import("../lib/db/pg.ts");
-  await closePgPool();
-  const { closeReader } = await import("../lib/db/reader.ts");
-  await closeReader();
+  const { closePgPools } = await import("../lib/db/pg.ts");
+  await closePgPools();
   const { db } = await import("../lib/db.ts");
   await db.$disconnect().catch(() => {});
   await database?.stop();

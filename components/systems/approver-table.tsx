@@ -40,8 +40,8 @@ export function ApproverTable({
   rule: string;
   candidates: CandidateVerdict[];
 }) {
-  const shown = candidates.filter((c) => !c.verdict.startsWith("EXCLUDED"));
-  const excluded = candidates.filter((c) => c.verdict.startsWith("EXCLUDED"));
+  const shown = candidates.filter((c) => c.mayApprove);
+  const excluded = candidates.filter((c) => !c.mayApprove);
   const eligible = shown.filter((c) => c.verdict === "ELIGIBLE").length;
   return (
     <section aria-label={title} className="min-w-0">

@@ -134,6 +134,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   await server.start();
   const child = (server as unknown as { process?: ChildProcess }).process;
+  const exited = () => !child || child.exitCode !== null || child.signalCode !== null;
   let stopped = false;
   return {
     port,
@@ -143,12 +144,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       stopped = true;
       // Ctrl-C in a terminal reaches PostgreSQL too (same process group), and it shuts down by
       // itself; the package's stop() would then wait forever for an exit that already happened.
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      if (exited()) return;
       await server.stop();
     },
     onExit: (listener) => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) listener();
-      else child.once("exit", listener);
+      if (exited()) listener();
+      else child!.once("exit", listener);
     },
   };
 }

@@ -13,7 +13,7 @@ const database = await createTestDatabase("bench_audit");
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_SIZE = String(WRITERS + 4);
 const { db } = await import("../../lib/db.ts");
-const { pgPool, closePgPool } = await import("../../lib/db/pg.ts");
+const { pgPool, closePgPools } = await import("../../lib/db/pg.ts");
 const { mutate, userActor } = await import("../../lib/server/audit/mutate.ts");
 const { verifyChain } = await import("../../lib/server/audit/verify.ts");
 const { listAuditEvents } = await import("../../lib/server/audit/list.ts");
@@ -171,7 +171,7 @@ try {
   console.error("benchmark failed:", error);
   process.exitCode = 1;
 } finally {
-  await closePgPool();
+  await closePgPools();
   await db.$disconnect();
   await database.dispose();
 }

@@ -175,8 +175,8 @@ try {
   console.error("benchmark failed:", error);
   process.exitCode = 1;
 } finally {
-  const { closeReader } = await import("../../lib/db/reader.ts");
-  await closeReader();
+  const { closePgPools } = await import("../../lib/db/pg.ts");
+  await closePgPools();
   await db.$disconnect();
   await database.dispose();
 }

@@ -218,8 +218,8 @@ try {
   );
   row("  reviewers assigned in the last decision", String(reviewers));
 } finally {
-  const { closeReader } = await import("../../lib/db/reader.ts");
-  await closeReader();
+  const { closePgPools } = await import("../../lib/db/pg.ts");
+  await closePgPools();
   await db.$disconnect();
   await database.dispose();
 }

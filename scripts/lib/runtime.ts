@@ -79,7 +79,7 @@ export async function prepareDatabase(
     url,
     embedded: true,
     stop: async () => {
-      rmSync(STATE_FILE, { force: true });
+      rmSync(STATE_FILE, { force: true }); // at once: no command may reuse a server being stopped
       await server.stop();
     },
   };

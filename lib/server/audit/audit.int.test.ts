@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { db } from "@/lib/db";
-import { closePgPool, pgPool } from "@/lib/db/pg";
+import { closePgPools, pgPool } from "@/lib/db/pg";
 import { makeSystem, makeUser } from "@/prisma/factories";
 import { record } from "./record";
 import { mutate, userActor } from "./mutate";
@@ -10,7 +10,7 @@ import type { AuditEventInput } from "@/lib/domain/audit/events";
 import { payloadOf, tamperPayload } from "@/lib/testing/tamper";
 
 afterAll(async () => {
-  await closePgPool();
+  await closePgPools();
 });
 
 async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(

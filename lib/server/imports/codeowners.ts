@@ -2,6 +2,7 @@
 // with that slug, "@user" to the person with that handle, e-mails to the person with that e-mail.
 // Unknown owners and invalid lines are reported; a second import of the same file changes nothing.
 import type { Tx } from "@/lib/db";
+import { readAll } from "@/lib/db/reader";
 import { SYSTEM_ACTOR, type AuditActor } from "@/lib/domain/audit/events";
 import { ownerKind, parseCodeowners } from "@/lib/domain/ownership/codeowners";
 import { validationError } from "@/lib/errors";
@@ -20,9 +21,10 @@ export interface CodeownersImportReport {
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 async function ownerResolver(tx: Tx) {
-  // One after another: a transaction's connection runs one query at a time.
-  const teams = await tx.team.findMany({ select: { id: true, slug: true } });
-  const users = await tx.user.findMany({ select: { id: true, handle: true, email: true } });
+  const [teams, users] = await readAll(tx, [
+    () => tx.team.findMany({ select: { id: true, slug: true } }),
+    () => tx.user.findMany({ select: { id: true, handle: true, email: true } }),
+  ] as const);
   const teamBySlug = new Map(teams.map((t) => [t.slug, t.id]));
   const userByHandle = new Map(users.map((u) => [u.handle, u.id]));
   const userBySquashed = new Map(users.map((u) => [squash(u.handle), u.id]));
