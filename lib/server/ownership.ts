@@ -51,32 +51,14 @@ function toVia(kind: OwnershipVia["kind"], detail: string | null): OwnershipVia 
 }
 
 // $1: the systems; $2: the winning rules, or NULL for every rule of the systems; $3: the people to
-// report on, or NULL for every owner (filtered in each branch, so only they are looked up).
+// report on, or NULL for every owner. Ownership itself is the SystemOwnership view (migration
+// sign_off_integrity; docs/decisions/0005), which the queue reads too.
 const OWNERS_SQL = `
-    WITH rules AS (
-      SELECT r.id, r."systemId", r.pattern FROM "OwnershipRule" r
-       WHERE r."systemId" = ANY($1::text[]) AND ($2::text[] IS NULL OR r.id = ANY($2::text[]))
-    ), via AS (
-      SELECT s.id AS "systemId", m."userId", 'team' AS kind, t.slug AS detail
-        FROM "System" s JOIN "Team" t ON t.id = s."owningTeamId" JOIN "TeamMember" m ON m."teamId" = t.id
-       WHERE s.id = ANY($1::text[]) AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
-      UNION ALL
-      SELECT a."systemId", a."userId", 'extra-user', NULL FROM "SystemApprover" a
-       WHERE a."systemId" = ANY($1::text[]) AND a."userId" IS NOT NULL
-         AND ($3::text[] IS NULL OR a."userId" = ANY($3::text[]))
-      UNION ALL
-      SELECT a."systemId", m."userId", 'extra-team', t.slug
-        FROM "SystemApprover" a JOIN "Team" t ON t.id = a."teamId" JOIN "TeamMember" m ON m."teamId" = t.id
-       WHERE a."systemId" = ANY($1::text[]) AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
-      UNION ALL
-      SELECT r."systemId", o."userId", 'codeowner', r.pattern FROM rules r JOIN "RuleOwner" o ON o."ruleId" = r.id
-       WHERE o."userId" IS NOT NULL AND ($3::text[] IS NULL OR o."userId" = ANY($3::text[]))
-      UNION ALL
-      SELECT r."systemId", m."userId", 'codeowner', r.pattern
-        FROM rules r JOIN "RuleOwner" o ON o."ruleId" = r.id JOIN "TeamMember" m ON m."teamId" = o."teamId"
-        JOIN "System" s ON s.id = r."systemId"
-       WHERE o."teamId" IS NOT NULL AND o."teamId" <> s."owningTeamId"
-         AND ($3::text[] IS NULL OR m."userId" = ANY($3::text[]))
+    WITH via AS (
+      SELECT o."systemId", o."userId", o.kind, o.detail FROM "SystemOwnership" o
+       WHERE o."systemId" = ANY($1::text[])
+         AND (o."ruleId" IS NULL OR $2::text[] IS NULL OR o."ruleId" = ANY($2::text[]))
+         AND ($3::text[] IS NULL OR o."userId" = ANY($3::text[]))
     ), people AS MATERIALIZED (
       -- Each person once, however many ways they own: their row and their review load, by index
       -- lookups (OFFSET 0 keeps the planner from hash-joining every person instead).

@@ -3,7 +3,13 @@
 // pagination on (bucket, slaDueAt, number): the reviewer's systems first, then one statement per page.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import type { Level } from "@/lib/domain/levels";
+
+/** Whose queue: the person's id and level are all it depends on. */
+export interface QueueViewer {
+  id: string;
+  level: Level;
+}
 import { z } from "zod";
 import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
@@ -78,15 +84,6 @@ function filterSql(f: QueueFilters) {
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
-/** The systems a reviewer owns: owning-team member, extra approver, or in an extra-approver team. */
-async function mySystems(user: SessionUser): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT s.id FROM "System" s JOIN "TeamMember" m ON m."teamId" = s."owningTeamId" WHERE m."userId" = ${user.id}
-    UNION SELECT "systemId" FROM "SystemApprover" WHERE "userId" = ${user.id}
-    UNION SELECT a."systemId" FROM "SystemApprover" a JOIN "TeamMember" m ON m."teamId" = a."teamId" WHERE m."userId" = ${user.id}`;
-  return rows.map((r) => r.id);
-}
-
 interface Cursor {
   bucket: number;
   due: Date;
@@ -100,9 +97,8 @@ interface Cursor {
  * Submitted changes always have a due time.
  */
 function branches(
-  user: SessionUser,
+  user: QueueViewer,
   f: QueueFilters,
-  systems: string[],
   page?: { after: Cursor | null; limit: number },
 ) {
   const filters = filterSql(f);
@@ -120,11 +116,17 @@ function branches(
      WHERE a."reviewerId" = ${user.id} AND a.state = 'OPEN' AND a."dueAt" IS NOT NULL
        AND c.status IN ('PENDING', 'CHANGES_REQUESTED', 'DEPLOYED') ${filters} ${keyset(0, aDue)}
      ${limit(aDue)}`;
+  // Requirements this person owns (the SystemOwnership view: whole systems, or the CODEOWNERS
+  // lines that won for the change's paths) at a level they meet, first and on their own (they
+  // are bounded by the pending work on those systems); then those changes in due order.
   const eligible = Prisma.sql`
     SELECT c.id, 1 AS bucket, c."slaDueAt", c.number
       FROM "ChangeRequest" c
-     WHERE c.id IN (SELECT r."changeId" FROM "Requirement" r
-                     WHERE r."systemId" = ANY(${systems}) AND r."minLevel" <= ${user.level}::"Level" AND r.state <> 'SATISFIED')
+     WHERE c.id IN (SELECT r."changeId" FROM "SystemOwnership" o
+                      JOIN "Requirement" r ON r."systemId" = o."systemId"
+                       AND (o."ruleId" IS NULL OR o."ruleId" = ANY(r."ruleIds"))
+                     WHERE o."userId" = ${user.id} AND r."minLevel" <= ${user.level}::"Level"
+                       AND r.state <> 'SATISFIED' OFFSET 0)
        AND c.status = 'PENDING' AND c."slaDueAt" IS NOT NULL AND c."authorId" <> ${user.id}
        AND NOT EXISTS (SELECT 1 FROM "ChangeCoAuthor" ca WHERE ca."changeId" = c.id AND ca."userId" = ${user.id})
        AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."changeId" = c.id AND a."reviewerId" = ${user.id} AND a.state = 'OPEN')
@@ -143,13 +145,8 @@ function parseCursor(after: string | undefined): Cursor | null {
 }
 
 /** The SQL of one queue page (exported so the benchmark can EXPLAIN it). */
-export function queuePageSql(
-  user: SessionUser,
-  f: QueueFilters,
-  systems: string[],
-  limit: number,
-): Prisma.Sql {
-  const union = branches(user, f, systems, { after: parseCursor(f.after), limit });
+export function queuePageSql(user: QueueViewer, f: QueueFilters, limit: number): Prisma.Sql {
+  const union = branches(user, f, { after: parseCursor(f.after), limit });
   return Prisma.sql`
     SELECT c.id, c.key, c.number, c.title, c.status::text AS status, c."aiExtent"::text AS "aiExtent", coalesce(c."riskFlags", '{}')::text[] AS "riskFlags",
            c.emergency, c."linesAdded", c."linesRemoved", c."submittedAt", c."slaDueAt", q.bucket,
@@ -162,14 +159,13 @@ export function queuePageSql(
      ORDER BY q.bucket, q."slaDueAt", q.number`;
 }
 
-export async function queuePage(user: SessionUser, f: QueueFilters, limit = 25) {
-  const systems = await mySystems(user);
+export async function queuePage(user: QueueViewer, f: QueueFilters, limit = 25) {
   const rows = await db.$queryRaw<
     (Omit<QueueRow, "assigned" | "systems"> & {
       bucket: number;
       systems: { slug: string; tier: number }[];
     })[]
-  >(queuePageSql(user, f, systems, limit));
+  >(queuePageSql(user, f, limit));
   const more = rows.length > limit;
   const page = rows.slice(0, limit).map(({ bucket, ...r }) => ({ ...r, assigned: bucket === 0 }));
   const last = rows[limit - 1];
@@ -181,9 +177,8 @@ export async function queuePage(user: SessionUser, f: QueueFilters, limit = 25) 
 }
 
 /** Counts for the filter bar: assigned and eligible, and by tier, with the other filters applied. */
-export async function queueCounts(user: SessionUser, f: QueueFilters) {
-  const systems = await mySystems(user);
-  const union = branches(user, { ...f, show: "all", tier: undefined }, systems);
+export async function queueCounts(user: QueueViewer, f: QueueFilters) {
+  const union = branches(user, { ...f, show: "all", tier: undefined });
   // By tier: each change under the highest tier (lowest number) it touches.
   const rows = await db.$queryRaw<{ bucket: number; tier: number | null; n: bigint }[]>`
     SELECT q.bucket, t.tier, count(*) AS n

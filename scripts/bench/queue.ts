@@ -104,13 +104,8 @@ try {
   if (process.env.BENCH_EXPLAIN) {
     const { Prisma } = await import("../../lib/generated/prisma/client.ts");
     const { queuePageSql } = await import("../../lib/server/queue.ts");
-    const systems = (
-      await db.$queryRaw<
-        { id: string }[]
-      >`SELECT s.id FROM "System" s JOIN "TeamMember" m ON m."teamId" = s."owningTeamId" WHERE m."userId" = ${senior.id}`
-    ).map((r) => r.id);
     const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
-      Prisma.sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${queuePageSql(senior, filters, systems, 25)}`,
+      Prisma.sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${queuePageSql(senior, filters, 25)}`,
     );
     console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
   }

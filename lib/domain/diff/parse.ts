@@ -2,12 +2,16 @@
 // react-diff-view renders from — after giving plain `---`/`+++` diffs the `diff --git` header it
 // expects. Malformed input is refused with a message naming the problem. Pure.
 import parser, { type File as DiffFile } from "gitdiff-parser";
+import { checkPath, routingPaths } from "@/lib/domain/changes/paths";
 
 export type { DiffFile };
 
 export interface ParsedDiff {
   files: DiffFile[];
+  /** One per file, as shown (a deletion by its old path, anything else by its new one). */
   paths: string[];
+  /** What ownership is decided on: renames and copies under both sides (docs/architecture.md). */
+  routingPaths: string[];
   linesAdded: number;
   linesRemoved: number;
 }
@@ -59,6 +63,12 @@ export function parseUnifiedDiff(text: string): ParsedDiff {
   for (const file of files) {
     if (!filePath(file) || filePath(file) === "/dev/null")
       throw new DiffError("a file in the diff has no path");
+    for (const side of new Set([file.oldPath, file.newPath])) {
+      if (file.type === "add" && side === file.oldPath && side !== file.newPath) continue;
+      if (file.type === "delete" && side === file.newPath && side !== file.oldPath) continue;
+      const verdict = checkPath(side);
+      if (!verdict.ok) throw new DiffError(`the path "${side}" ${verdict.problem}`);
+    }
     for (const hunk of file.hunks) {
       let oldCount = 0;
       let newCount = 0;
@@ -83,5 +93,11 @@ export function parseUnifiedDiff(text: string): ParsedDiff {
       linesRemoved += hunk.changes.filter((c) => c.type === "delete").length;
     }
   }
-  return { files, paths: [...new Set(files.map(filePath))], linesAdded, linesRemoved };
+  return {
+    files,
+    paths: [...new Set(files.map(filePath))],
+    routingPaths: routingPaths(files),
+    linesAdded,
+    linesRemoved,
+  };
 }

@@ -61,6 +61,8 @@ export interface ContextRequirement {
   principalRequired: boolean;
   frozen: boolean;
   emergencyApprovals: number | null;
+  /** The winning CODEOWNERS lines: only their owners own this requirement through CODEOWNERS. */
+  ruleIds: string[];
 }
 
 export interface ContextReview {
@@ -110,7 +112,8 @@ async function contextRows(tx: Tx, changeId: string): Promise<ContextRows> {
       (SELECT coalesce(json_agg(json_build_object(
           'id', q.id, 'systemId', q."systemId", 'systemSlug', s.slug, 'tier', s.tier,
           'approvalsRequired', q."approvalsRequired", 'minLevel', q."minLevel",
-          'principalRequired', q."principalRequired", 'emergencyApprovals', q."emergencyApprovals")
+          'principalRequired', q."principalRequired", 'emergencyApprovals', q."emergencyApprovals",
+          'ruleIds', q."ruleIds")
           ORDER BY s.tier, s.slug), '[]')
         FROM "Requirement" q JOIN "System" s ON s.id = q."systemId"
         WHERE q."changeId" = ${changeId}) AS requirements,
@@ -145,7 +148,7 @@ export async function loadContext(
     loadSystemOwners(
       db,
       rows.requirements.map((r) => r.systemId),
-      undefined,
+      rows.requirements.flatMap((r) => r.ruleIds),
       ownersOf === "all" ? undefined : [...ownersOf],
     ),
     windowsRead,

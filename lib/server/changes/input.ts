@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
+import { checkPath } from "@/lib/domain/changes/paths";
 
 export const MAX_DIFF_BYTES = 5 * 1024 * 1024;
 
@@ -25,6 +26,16 @@ const slug = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9-]{1,64}$/, "must be a system slug");
+
+/** A changed path, refused with its name unless canonical (lib/domain/changes/paths.ts). */
+export const gitPath = z
+  .string()
+  .max(1000, "must be at most 1000 characters")
+  .superRefine((path, ctx) => {
+    const verdict = checkPath(path);
+    if (!verdict.ok) ctx.addIssue({ code: "custom", message: `"${path}" ${verdict.problem}` });
+  });
+export const gitPaths = z.array(gitPath).max(5000, "at most 5,000 paths").default([]);
 
 const diffField = z
   .string()
@@ -50,7 +61,7 @@ export const changeInputSchema = z
     baseRef: text(200).optional(),
     headRef: text(200).optional(),
     diff: diffField,
-    paths: z.array(text(1000).min(1)).max(5000, "at most 5,000 paths").default([]),
+    paths: gitPaths,
     linesChanged: z.number().int().min(0).max(10_000_000).optional(),
     coAuthors: z.array(handle).max(10, "at most 10 co-authors").default([]),
     aiExtent: z.enum(AI_EXTENTS, {
@@ -114,7 +125,7 @@ export type ChangeInput = z.output<typeof changeInputSchema>;
 export const previewInputSchema = z
   .object({
     repository: text(200).min(1, "is required"),
-    paths: z.array(text(1000).min(1)).max(5000).default([]),
+    paths: gitPaths,
     diff: diffField,
     authorEmail: z.string().trim().toLowerCase().email("must be an e-mail address").optional(),
     aiExtent: z.enum(AI_EXTENTS, { message: "must be NONE, ASSISTED, GENERATED or AGENTIC" }),

@@ -7,7 +7,10 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
-import { DiffError, parseUnifiedDiff, type DiffFile } from "@/lib/domain/diff/parse";
+import { DiffError, parseUnifiedDiff } from "@/lib/domain/diff/parse";
+import { changeContent, linesOf, type ChangeContent } from "@/lib/domain/changes/content";
+import { routingRequest } from "@/lib/domain/changes/routing-request";
+import { resolveCoAuthors } from "./co-authors";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
 import { problemsOf } from "@/lib/validation";
 import { mutate, userActor } from "@/lib/server/audit/mutate";
@@ -18,10 +21,7 @@ import { MAX_DIFF_BYTES, changeInputSchema, type ChangeInput } from "./input";
 
 interface Prepared {
   input: ChangeInput;
-  diffFiles?: DiffFile[];
-  paths: string[];
-  linesAdded: number;
-  linesRemoved: number;
+  content: ChangeContent;
 }
 
 function prepare(raw: unknown): Prepared {
@@ -31,11 +31,10 @@ function prepare(raw: unknown): Prepared {
     typeof (raw as { diff?: unknown } | null)?.diff === "string"
       ? (raw as { diff: string }).diff
       : undefined;
-  let diff: ReturnType<typeof parseUnifiedDiff> | undefined;
   let diffProblem: string | undefined;
   if (rawDiff?.trim() && Buffer.byteLength(rawDiff) <= MAX_DIFF_BYTES) {
     try {
-      diff = parseUnifiedDiff(rawDiff);
+      parseUnifiedDiff(rawDiff);
     } catch (error) {
       if (!(error instanceof DiffError)) throw error;
       diffProblem = error.message;
@@ -47,35 +46,7 @@ function prepare(raw: unknown): Prepared {
   ];
   if (!parsed.success || problems.length) throw validationError(problems);
   const input = parsed.data;
-  if (!input.diff || !diff) {
-    return {
-      input,
-      paths: [...new Set(input.paths)],
-      linesAdded: input.linesChanged ?? 0,
-      linesRemoved: 0,
-    };
-  }
-  return {
-    input,
-    diffFiles: diff.files,
-    paths: diff.paths,
-    linesAdded: diff.linesAdded,
-    linesRemoved: diff.linesRemoved,
-  };
-}
-
-async function coAuthorIds(tx: Tx, author: SessionUser, handles: string[]): Promise<string[]> {
-  const unique = [...new Set(handles)].filter((h) => h !== author.handle);
-  const users = await tx.user.findMany({
-    where: { handle: { in: unique }, active: true },
-    select: { id: true, handle: true },
-  });
-  const missing = unique.filter((h) => !users.some((u) => u.handle === h));
-  if (missing.length)
-    throw validationError(
-      missing.map((h) => ({ field: "coAuthors", message: `no active person with handle "@${h}"` })),
-    );
-  return users.map((u) => u.id);
+  return { input, content: changeContent(input) };
 }
 
 async function nextNumber(tx: Tx): Promise<number> {
@@ -137,6 +108,7 @@ export async function writeRouting(
       stateReason: r.outcome.reason,
       rules: r.decision.rules,
       windows: r.decision.windows,
+      ruleIds: r.ruleIds,
       candidates: candidateSnapshot(r),
     })),
   });
@@ -222,23 +194,21 @@ export async function saveChange(author: SessionUser, raw: unknown): Promise<Sav
         `${input.key} is ${existing.status.toLowerCase().replace("_", " ")}: only a draft can be edited this way; upload a new revision instead.`,
       );
     }
-    const coAuthors = await coAuthorIds(tx, author, input.coAuthors);
-    const linesChanged = prepared.linesAdded + prepared.linesRemoved;
+    const coAuthors = await resolveCoAuthors(tx, author.handle, input.coAuthors);
+    const { content } = prepared;
+    const linesChanged = linesOf(content);
     const routing = await routeChange(
       tx,
-      {
-        author: { id: author.id, level: author.level },
+      routingRequest({
+        author,
         coAuthorIds: coAuthors,
         repository: input.repository,
-        paths: prepared.paths,
-        diffFiles: prepared.diffFiles,
-        linesChanged,
-        filesChanged: prepared.paths.length,
+        content,
         aiExtent: input.aiExtent,
         riskFlags: input.riskFlags,
         emergency: input.emergency,
         addedSystemSlugs: input.systems,
-      },
+      }),
       now,
     );
     if (input.submit && routing.systems.length === 0) {
@@ -280,9 +250,9 @@ export async function saveChange(author: SessionUser, raw: unknown): Promise<Sav
       testEvidence: input.testEvidence,
       emergency: input.emergency,
       emergencyJustification: input.emergency ? input.emergencyJustification : null,
-      linesAdded: prepared.linesAdded,
-      linesRemoved: prepared.linesRemoved,
-      filesChanged: prepared.paths.length,
+      linesAdded: content.linesAdded,
+      linesRemoved: content.linesRemoved,
+      filesChanged: content.paths.length,
       policySnapshot: input.submit ? snapshot(routing) : undefined,
       submittedAt: input.submit ? now : null,
       slaDueAt: input.submit ? new Date(now.getTime() + routing.slaHours * 3600_000) : null,
@@ -312,16 +282,18 @@ export async function saveChange(author: SessionUser, raw: unknown): Promise<Sav
         changeId: change.id,
         number: 1,
         diff: input.diff ?? null,
-        paths: prepared.paths,
-        linesAdded: prepared.linesAdded,
-        linesRemoved: prepared.linesRemoved,
+        paths: content.paths,
+        routingPaths: content.routingPaths,
+        linesAdded: content.linesAdded,
+        linesRemoved: content.linesRemoved,
         riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
       },
       update: {
         diff: input.diff ?? null,
-        paths: prepared.paths,
-        linesAdded: prepared.linesAdded,
-        linesRemoved: prepared.linesRemoved,
+        paths: content.paths,
+        routingPaths: content.routingPaths,
+        linesAdded: content.linesAdded,
+        linesRemoved: content.linesRemoved,
         riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
       },
     });

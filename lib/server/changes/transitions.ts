@@ -6,7 +6,9 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { canTransition, type Action, type RequirementView } from "@/lib/domain/lifecycle/lifecycle";
 import { requirementSatisfied } from "@/lib/domain/lifecycle/lifecycle";
-import { DiffError, parseUnifiedDiff } from "@/lib/domain/diff/parse";
+import { DiffError } from "@/lib/domain/diff/parse";
+import { changeContent, type ChangeContent } from "@/lib/domain/changes/content";
+import { routingRequest } from "@/lib/domain/changes/routing-request";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
 import { reviewWeight } from "@/lib/domain/routing/assign";
@@ -15,7 +17,7 @@ import { parseInput } from "@/lib/validation";
 import { mutate, userActor } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
 import { routeChange } from "@/lib/server/routing/route";
-import { MAX_DIFF_BYTES } from "./input";
+import { MAX_DIFF_BYTES, gitPaths } from "./input";
 import { writeRouting } from "./save";
 import {
   assertAuthor,
@@ -142,7 +144,7 @@ export const revisionSchema = z
       .max(MAX_DIFF_BYTES + 1, "is larger than 5 MB")
       .refine((d) => Buffer.byteLength(d) <= MAX_DIFF_BYTES, "is larger than 5 MB")
       .optional(),
-    paths: z.array(z.string().trim().min(1).max(1000)).max(5000).default([]),
+    paths: gitPaths,
     linesChanged: z.number().int().min(0).max(10_000_000).optional(),
     riskFlags: z.array(z.enum(RISK_FLAGS)).default([]),
     note: z.string().trim().max(2000).default(""),
@@ -169,15 +171,13 @@ export const revisionSchema = z
  */
 export async function reviseChange(user: SessionUser, key: string, raw: unknown) {
   const input = parseInput(revisionSchema, raw);
-  let parsed: ReturnType<typeof parseUnifiedDiff> | null = null;
-  if (input.diff?.trim()) {
-    try {
-      parsed = parseUnifiedDiff(input.diff);
-    } catch (error) {
-      if (error instanceof DiffError)
-        throw validationError([{ field: "diff", message: error.message }]);
-      throw error;
-    }
+  let content: ChangeContent;
+  try {
+    content = changeContent(input);
+  } catch (error) {
+    if (error instanceof DiffError)
+      throw validationError([{ field: "diff", message: error.message }]);
+    throw error;
   }
   return mutate(userActor(user), async (tx) => {
     const change = await lockChange(tx, key);
@@ -195,9 +195,7 @@ export async function reviseChange(user: SessionUser, key: string, raw: unknown)
         systems: { where: { source: "ADDED" }, select: { system: { select: { slug: true } } } },
       },
     });
-    const paths = parsed ? parsed.paths : [...new Set(input.paths)];
-    const linesAdded = parsed ? parsed.linesAdded : (input.linesChanged ?? 0);
-    const linesRemoved = parsed ? parsed.linesRemoved : 0;
+    const { paths, linesAdded, linesRemoved } = content;
     const engaged = [
       ...new Set([
         ...ctx.reviews.map((r) => r.reviewerId),
@@ -212,20 +210,17 @@ export async function reviseChange(user: SessionUser, key: string, raw: unknown)
     const now = new Date();
     const routing = await routeChange(
       tx,
-      {
+      routingRequest({
         author: row.author,
         coAuthorIds: ctx.coAuthorIds,
         repository: row.repository.name,
-        paths,
-        diffFiles: parsed?.files,
-        linesChanged: linesAdded + linesRemoved,
-        filesChanged: paths.length,
+        content,
         aiExtent: row.aiExtent,
-        riskFlags: [...new Set([...row.riskFlags, ...input.riskFlags])],
+        riskFlags: [...row.riskFlags, ...input.riskFlags],
         emergency: row.emergency,
         addedSystemSlugs: row.systems.map((s) => s.system.slug),
         keepReviewerIds: engaged,
-      },
+      }),
       now,
     );
     const revision = change.currentRevision + 1;
@@ -238,6 +233,7 @@ export async function reviseChange(user: SessionUser, key: string, raw: unknown)
         number: revision,
         diff: input.diff ?? null,
         paths,
+        routingPaths: content.routingPaths,
         linesAdded,
         linesRemoved,
         riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,

@@ -2,7 +2,10 @@
 // by the submit page as the author types and by POST /api/v1/routing/preview.
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { DiffError, parseUnifiedDiff, type DiffFile } from "@/lib/domain/diff/parse";
+import { DiffError } from "@/lib/domain/diff/parse";
+import { changeContent, type ChangeContent } from "@/lib/domain/changes/content";
+import { routingRequest } from "@/lib/domain/changes/routing-request";
+import { resolveCoAuthors } from "@/lib/server/changes/co-authors";
 import { validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { previewInputSchema } from "@/lib/server/changes/input";
@@ -77,45 +80,27 @@ export async function previewRouting(actor: SessionUser, raw: unknown): Promise<
       ]);
     author = found;
   }
-  let diffFiles: DiffFile[] | undefined;
-  let paths = input.paths;
-  let linesChanged = input.linesChanged ?? 0;
-  if (input.diff) {
-    try {
-      const parsed = parseUnifiedDiff(input.diff);
-      diffFiles = parsed.files;
-      paths = [...new Set([...paths, ...parsed.paths])];
-      linesChanged = input.linesChanged ?? parsed.linesAdded + parsed.linesRemoved;
-    } catch (error) {
-      if (error instanceof DiffError)
-        throw validationError([{ field: "diff", message: error.message }]);
-      throw error;
-    }
+  let content: ChangeContent;
+  try {
+    content = changeContent(input);
+  } catch (error) {
+    if (error instanceof DiffError)
+      throw validationError([{ field: "diff", message: error.message }]);
+    throw error;
   }
-  const handles = input.coAuthors.filter((h) => h !== author.handle);
-  const coAuthors = handles.length
-    ? await db.user.findMany({
-        where: { handle: { in: handles } },
-        select: { id: true, handle: true },
-      })
-    : [];
-  const unknown = handles.filter((h) => !coAuthors.some((c) => c.handle === h));
-  if (unknown.length)
-    throw validationError(
-      unknown.map((h) => ({ field: "coAuthors", message: `no person with handle "@${h}"` })),
-    );
-  const result = await routeChange(db, {
-    author: { id: author.id, level: author.level },
-    coAuthorIds: coAuthors.map((c) => c.id),
-    repository: input.repository,
-    paths,
-    diffFiles,
-    linesChanged,
-    filesChanged: paths.length,
-    aiExtent: input.aiExtent,
-    riskFlags: input.riskFlags,
-    emergency: input.emergency,
-    addedSystemSlugs: input.systems,
-  });
+  const coAuthorIds = await resolveCoAuthors(db, author.handle, input.coAuthors);
+  const result = await routeChange(
+    db,
+    routingRequest({
+      author,
+      coAuthorIds,
+      repository: input.repository,
+      content,
+      aiExtent: input.aiExtent,
+      riskFlags: input.riskFlags,
+      emergency: input.emergency,
+      addedSystemSlugs: input.systems,
+    }),
+  );
   return presentRouting(result);
 }

@@ -3,11 +3,9 @@
 // preview API and submission all use it (submission inside its transaction).
 import type { Db, Tx } from "@/lib/db";
 import type { Level } from "@/lib/domain/levels";
-import type { AiExtent } from "@/lib/domain/policy/minimum-level";
 import type { RiskFlag } from "@/lib/domain/risk/flags";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { detectRisks, type RiskHit } from "@/lib/domain/risk/detect";
-import type { DiffFile } from "@/lib/domain/diff/parse";
 import {
   DEFAULT_POLICY,
   decideRequirements,
@@ -26,23 +24,9 @@ import { AppError } from "@/lib/errors";
 import { loadSystemOwners } from "@/lib/server/ownership";
 import { readAll, readerFor } from "@/lib/db/reader";
 import { resolvePaths } from "./paths";
+import type { RoutingRequest } from "@/lib/domain/changes/routing-request";
 
-export interface RoutingRequest {
-  author: { id: string; level: Level };
-  coAuthorIds: string[];
-  repository: string;
-  paths: string[];
-  diffFiles?: DiffFile[];
-  linesChanged: number;
-  filesChanged: number;
-  aiExtent: AiExtent;
-  /** The author's flags; detected flags are added (flags only ever go up). */
-  riskFlags: RiskFlag[];
-  emergency: boolean;
-  addedSystemSlugs: string[];
-  /** Reviewers already on the change (a new revision keeps them). */
-  keepReviewerIds?: string[];
-}
+export type { RoutingRequest };
 
 export interface RoutedSystem {
   id: string;
@@ -55,6 +39,8 @@ export interface RoutedSystem {
 
 export interface RoutedRequirement {
   decision: RequirementDecision;
+  /** The CODEOWNERS lines that won for the change's paths in this system. */
+  ruleIds: string[];
   candidates: CandidateVerdict[];
   outcome: RoutingOutcome;
 }
@@ -163,6 +149,7 @@ export async function routeChange(
   const requirements = policy.requirements.map((decision) => {
     return {
       decision,
+      ruleIds: resolution.rulesBySystem.get(decision.systemId) ?? [],
       candidates: evaluateCandidates(owners.get(decision.systemId) ?? [], {
         minLevel: decision.minLevel,
         authorId: request.author.id,

@@ -1,0 +1,226 @@
+// Sign-off integrity (issue 12's defects): who may sign is one answer, whatever the entry point,
+// and a path cannot be spelled around its owners.
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
+import { asSessionUser } from "@/lib/testing/actors";
+import { approval, submitAiChange } from "@/lib/testing/changes";
+import type { SessionUser } from "@/lib/auth/session";
+import { previewRouting } from "@/lib/server/routing/preview";
+import { queuePage, queueFiltersSchema } from "@/lib/server/queue";
+import { saveChange } from "./save";
+import { markFileViewed, reviewChange } from "./review";
+import { deployChange, reviseChange } from "./transitions";
+
+const all = queueFiltersSchema.parse({});
+const inQueue = async (user: SessionUser, key: string) =>
+  (await queuePage(user, all, 200)).rows.some((r) => r.key === key);
+
+interface Checkout {
+  junior: SessionUser;
+  teamSeniors: SessionUser[];
+  /** A senior of another team, named on the `/docs/` line only. */
+  docsSenior: SessionUser;
+  repo: string;
+}
+
+/** acme/checkout-web: `* @acme/checkout` and `/docs/ @acme/checkout <docsSenior>`. */
+async function checkout(tier = 1): Promise<Checkout> {
+  const team = await makeTeam(db);
+  const junior = asSessionUser(await makeUser(db, { level: "JUNIOR", teamId: team.id }));
+  const teamSeniors = [
+    asSessionUser(await makeUser(db, { level: "SENIOR", teamId: team.id })),
+    asSessionUser(await makeUser(db, { level: "SENIOR", teamId: team.id })),
+  ];
+  const docsSenior = asSessionUser(
+    await makeUser(db, { level: "SENIOR", teamId: (await makeTeam(db)).id }),
+  );
+  const system = await makeSystem(db, { tier, owningTeamId: team.id });
+  const repo = await makeRepository(db, {
+    rules: [
+      { pattern: "*", systemId: system.id, teamIds: [team.id] },
+      { pattern: "/docs/", systemId: system.id, teamIds: [team.id], userIds: [docsSenior.id] },
+    ],
+  });
+  return { junior, teamSeniors, docsSenior, repo: repo.name };
+}
+
+let c: Checkout;
+beforeEach(async () => {
+  c = await checkout(2);
+});
+
+describe("defect 1: a CODEOWNERS owner of another path may not sign", () => {
+  it("refuses the /docs/ owner's approval of a change to src/app.ts, and the change stays undeployable", async () => {
+    const { key } = await submitAiChange(c.junior, c.repo, { paths: ["src/app.ts"] });
+    await expect(reviewChange(c.docsSenior, key, approval())).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await db.review.count({ where: { change: { key } } })).toBe(0);
+    await expect(deployChange(c.junior, key)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("accepts the same person when the change touches docs/, the line they own", async () => {
+    const { key } = await submitAiChange(c.junior, c.repo, { paths: ["docs/guide.md"] });
+    expect((await reviewChange(c.docsSenior, key, approval())).status).toBe("APPROVED");
+  });
+});
+
+describe("defect 3: the queue shows exactly the changes a person may approve", () => {
+  it("a CODEOWNERS-only owner of the changed path sees the change; an owner of another path does not", async () => {
+    // Out of office: never assigned, so only the queue's "eligible" half can show them the change.
+    await db.user.update({
+      where: { id: c.docsSenior.id },
+      data: { outOfOfficeUntil: new Date(Date.now() + 7 * 86400_000) },
+    });
+    const docs = await submitAiChange(c.junior, c.repo, { paths: ["docs/guide.md"] });
+    const src = await submitAiChange(c.junior, c.repo, { paths: ["src/app.ts"] });
+    expect(await inQueue(c.docsSenior, docs.key)).toBe(true);
+    expect(await inQueue(c.docsSenior, src.key)).toBe(false);
+    expect(await db.assignment.count({ where: { reviewerId: c.docsSenior.id } })).toBe(0);
+  });
+});
+
+describe("defect 2: paths cannot be spelled around their owners", () => {
+  async function twoTiers() {
+    const low = await makeTeam(db);
+    const high = await makeTeam(db);
+    const author = asSessionUser(await makeUser(db, { level: "JUNIOR", teamId: low.id }));
+    const lowSenior = asSessionUser(await makeUser(db, { level: "SENIOR", teamId: low.id }));
+    const highSenior = asSessionUser(await makeUser(db, { level: "SENIOR", teamId: high.id }));
+    const misc = await makeSystem(db, { tier: 3, owningTeamId: low.id });
+    const pay = await makeSystem(db, { tier: 1, owningTeamId: high.id });
+    const repo = await makeRepository(db, {
+      rules: [
+        { pattern: "*", systemId: misc.id, teamIds: [low.id] },
+        { pattern: "/apps/web/checkout/", systemId: pay.id, teamIds: [high.id] },
+      ],
+    });
+    return { author, lowSenior, highSenior, misc, pay, repo: repo.name };
+  }
+
+  it.each([
+    "apps/web/./checkout/pay.ts",
+    "./apps/web/checkout/pay.ts",
+    "apps//web/checkout/pay.ts",
+    "apps/web/x/../checkout/pay.ts",
+    "/apps/web/checkout/pay.ts",
+  ])("refuses the listed path %s with a 400 naming it, and writes nothing", async (path) => {
+    const t = await twoTiers();
+    const before = await db.changeRequest.count();
+    const error = await submitAiChange(t.author, t.repo, { paths: [path] }).catch((e) => e);
+    expect(error).toMatchObject({ code: "VALIDATION" });
+    expect(JSON.stringify(error.details)).toContain(path);
+    expect(await db.changeRequest.count()).toBe(before);
+    await expect(
+      previewRouting(t.author, { repository: t.repo, paths: [path], aiExtent: "GENERATED" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("refuses a diff whose header spells a path around its owners", async () => {
+    const t = await twoTiers();
+    const diff = [
+      "diff --git a/apps/web/./checkout/pay.ts b/apps/web/./checkout/pay.ts",
+      "--- a/apps/web/./checkout/pay.ts",
+      "+++ b/apps/web/./checkout/pay.ts",
+      "@@ -1 +1 @@",
+      "-a",
+      "+b",
+      "",
+    ].join("\n");
+    const error = await submitAiChange(t.author, t.repo, { diff, paths: [] }).catch((e) => e);
+    expect(error).toMatchObject({ code: "VALIDATION" });
+    expect(JSON.stringify(error.details)).toContain("apps/web/./checkout/pay.ts");
+  });
+
+  it("routes a rename to the owners of both its old and its new path", async () => {
+    const t = await twoTiers();
+    const diff = [
+      "diff --git a/apps/web/checkout/pay.ts b/apps/web/misc/pay.ts",
+      "similarity index 100%",
+      "rename from apps/web/checkout/pay.ts",
+      "rename to apps/web/misc/pay.ts",
+      "",
+    ].join("\n");
+    const preview = await previewRouting(t.author, {
+      repository: t.repo,
+      diff,
+      aiExtent: "GENERATED",
+    });
+    expect(preview.requirements.map((r) => r.system.tier).sort()).toEqual([1, 3]);
+    const { key } = await submitAiChange(t.author, t.repo, { diff, paths: [] });
+    const requirements = await db.requirement.findMany({ where: { change: { key } } });
+    expect(requirements.map((r) => r.systemId).sort()).toEqual([t.misc.id, t.pay.id].sort());
+    // The tier-3 owner alone cannot ship code moved out of the tier-1 system.
+    await reviewChange(t.lowSenior, key, approval());
+    await expect(deployChange(t.author, key)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("refuses a new revision that lists a non-canonical path", async () => {
+    const t = await twoTiers();
+    const { key } = await submitAiChange(t.author, t.repo, { paths: ["apps/web/misc/a.ts"] });
+    await expect(
+      reviseChange(t.author, key, { paths: ["apps/web/./checkout/pay.ts"], linesChanged: 3 }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});
+
+describe("defect 5: the preview and submission decide co-authors the same way", () => {
+  it("the preview refuses an inactive co-author, as submission does", async () => {
+    const gone = await makeUser(db, { level: "MID", active: false });
+    const body = {
+      repository: c.repo,
+      paths: ["src/app.ts"],
+      linesChanged: 10,
+      aiExtent: "GENERATED",
+      coAuthors: [gone.handle],
+    };
+    await expect(previewRouting(c.junior, body)).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(submitAiChange(c.junior, c.repo, body)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+  });
+});
+
+describe("defect 6: the time a review took is measured on the server", () => {
+  it("an approval claiming an hour, made without opening the change, is a possible rubber stamp", async () => {
+    const { key } = await submitAiChange(c.junior, c.repo, {
+      paths: ["src/app.ts"],
+      linesChanged: 900,
+    });
+    const result = await reviewChange(
+      c.teamSeniors[0]!,
+      key,
+      approval(1, { secondsSpent: 3600 }),
+    );
+    expect(result.possibleRubberStamp).toBe(true);
+    const review = await db.review.findFirstOrThrow({ where: { change: { key } } });
+    expect(review.secondsSpent).toBeLessThan(60);
+    expect(review.rubberStampReasons.join(" ")).toMatch(/900 changed lines in \d+ s/);
+  });
+});
+
+describe("defect 7: drafts belong to their authors", () => {
+  it("nobody but a person who may review marks files viewed, and a draft answers 404 to them", async () => {
+    const draft = await saveChange(c.junior, {
+      title: "Half-written retry",
+      repository: c.repo,
+      aiExtent: "GENERATED",
+      paths: ["src/secret-plan.ts"],
+      linesChanged: 4,
+    });
+    for (const path of ["src/secret-plan.ts", "src/other.ts"]) {
+      await expect(
+        markFileViewed(c.teamSeniors[0]!, draft.key, { revision: 1, path, viewed: true }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    const outsider = asSessionUser(await makeUser(db, { level: "SENIOR" }));
+    const { key } = await submitAiChange(c.junior, c.repo, { paths: ["src/app.ts"] });
+    await expect(
+      markFileViewed(outsider, key, { revision: 1, path: "src/app.ts", viewed: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.fileView.count({ where: { change: { key: { in: [key, draft.key] } } } })).toBe(
+      0,
+    );
+  });
+});
