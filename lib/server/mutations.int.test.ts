@@ -13,7 +13,7 @@ import { recordExport } from "@/lib/server/audit/export";
 import { seedDemoIfEmpty } from "@/prisma/seed-demo";
 import { saveChange } from "@/lib/server/changes/save";
 import { saveWindow } from "@/lib/server/windows";
-import { markFileViewed, reviewChange } from "@/lib/server/changes/review";
+import { markFileViewed, openForReview, reviewChange } from "@/lib/server/changes/review";
 import {
   deployChange,
   reviseChange,
@@ -151,6 +151,14 @@ export const ENTRY_POINTS: EntryPoint[] = [
     fail: async () => {
       const s = await submitted();
       return markFileViewed(s.reviewer, s.key, { revision: 1, path: "nope.ts", viewed: true });
+    },
+  },
+  {
+    name: "openForReview",
+    action: "review.opened",
+    run: async () => {
+      const s = await submitted();
+      return openForReview(s.reviewer, s.key);
     },
   },
   {

@@ -29,3 +29,9 @@ export const approval = (revision = 1, extra: Record<string, unknown> = {}) => (
   secondsSpent: 600,
   ...extra,
 });
+
+/** The reviewer opened the change `seconds` ago: their review's measured time starts then. */
+export async function openedAgo(reviewer: SessionUser, key: string, seconds: number) {
+  const { openForReview } = await import("@/lib/server/changes/review");
+  return openForReview(reviewer, key, { now: new Date(Date.now() - seconds * 1000) });
+}

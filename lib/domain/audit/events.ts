@@ -87,6 +87,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: z.object({ revision: z.number().int(), path: z.string(), viewed: z.boolean() }),
   }),
   z.object({
+    action: z.literal("review.opened"),
+    subjectType: z.literal("change"),
+    payload: z.object({ revision: z.number().int() }),
+  }),
+  z.object({
     action: z.literal("notifications.read"),
     subjectType: z.literal("user"),
     payload: z.object({ count: z.number().int() }),

@@ -20,6 +20,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { loadSystemOwners, type OwnerCandidate } from "@/lib/server/ownership";
 import { activeWindows } from "@/lib/server/routing/route";
 import { covers } from "@/lib/domain/policy/engine";
+import { isAuthorOrCoAuthor, maySeeChange, type Viewer } from "@/lib/domain/changes/people";
 
 export interface LockedChange {
   id: string;
@@ -242,10 +243,47 @@ export function currentApprovalState(
 }
 
 export function assertAuthor(ctx: ChangeContext, userId: string) {
-  if (ctx.change.authorId !== userId && !ctx.coAuthorIds.includes(userId)) {
+  if (!isAuthorOrCoAuthor(authorshipOf(ctx), userId)) {
     throw new AppError(
       "FORBIDDEN",
       `Only the author or a co-author of ${ctx.change.key} can do this.`,
     );
   }
+}
+
+export const authorshipOf = (ctx: ChangeContext) => ({
+  authorId: ctx.change.authorId,
+  coAuthorIds: ctx.coAuthorIds,
+});
+
+/** A draft is invisible to anyone but its authors and admins: the same 404 as a missing change. */
+export function assertMaySee(ctx: ChangeContext, viewer: Viewer) {
+  if (!maySeeChange(viewer, { ...authorshipOf(ctx), status: ctx.change.status }))
+    throw notFound("No such change.");
+}
+
+export interface SignOffStanding {
+  /** Whether the person may sign off at least one requirement of the change now. */
+  mayApprove: boolean;
+  /** Why not, said to the person ("not an owner; author"), or null when they may. */
+  why: string | null;
+  verdicts: { requirement: ContextRequirement; verdict: CandidateVerdict }[];
+}
+
+/**
+ * The one answer to "may this person sign this change?": the approval, the review page's actions,
+ * the file-view marks and the review-open record all ask here; routing and the queue read the same
+ * ownership (the SystemOwnership view) and the same verdicts (lib/domain/routing/eligibility.ts).
+ */
+export function signOffStanding(
+  ctx: ChangeContext,
+  person: { id: string; name: string; handle: string; level: Level; active: boolean },
+): SignOffStanding {
+  const verdicts = verdictsFor(ctx, person.id, person);
+  const mayApprove = verdicts.some((v) => v.verdict.mayApprove);
+  const why = mayApprove
+    ? null
+    : [...new Set(verdicts.map((v) => v.verdict.reason.replace(/^excluded: /, "")))].join("; ") ||
+      "the change has no requirements";
+  return { mayApprove, why, verdicts };
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { asSessionUser } from "@/lib/testing/actors";
-import { approval, submitAiChange } from "@/lib/testing/changes";
+import { approval, openedAgo, submitAiChange } from "@/lib/testing/changes";
 import type { SessionUser } from "@/lib/auth/session";
 import { previewRouting } from "@/lib/server/routing/preview";
 import { queuePage, queueFiltersSchema } from "@/lib/server/queue";
@@ -188,15 +188,33 @@ describe("defect 6: the time a review took is measured on the server", () => {
       paths: ["src/app.ts"],
       linesChanged: 900,
     });
-    const result = await reviewChange(
-      c.teamSeniors[0]!,
-      key,
-      approval(1, { secondsSpent: 3600 }),
-    );
+    const result = await reviewChange(c.teamSeniors[0]!, key, approval(1, { secondsSpent: 3600 }));
     expect(result.possibleRubberStamp).toBe(true);
     const review = await db.review.findFirstOrThrow({ where: { change: { key } } });
     expect(review.secondsSpent).toBeLessThan(60);
     expect(review.rubberStampReasons.join(" ")).toMatch(/900 changed lines in \d+ s/);
+    expect(review.clientSecondsSpent).toBe(3600);
+  });
+
+  it("the time counts from the reviewer's first open of the revision", async () => {
+    const { key } = await submitAiChange(c.junior, c.repo, {
+      paths: ["src/app.ts"],
+      linesChanged: 900,
+    });
+    await openedAgo(c.teamSeniors[0]!, key, 1200);
+    await openedAgo(c.teamSeniors[0]!, key, 5); // a later open changes nothing
+    await markFileViewed(c.teamSeniors[0]!, key, { revision: 1, path: "src/app.ts", viewed: true });
+    const result = await reviewChange(c.teamSeniors[0]!, key, approval(1, { secondsSpent: 1 }));
+    expect(result.possibleRubberStamp).toBe(false);
+    const review = await db.review.findFirstOrThrow({ where: { change: { key } } });
+    expect(review.secondsSpent).toBeGreaterThanOrEqual(1200);
+  });
+
+  it("nobody who may not sign the change starts a measured time by opening it", async () => {
+    const { key } = await submitAiChange(c.junior, c.repo, { paths: ["src/app.ts"] });
+    expect((await openedAgo(c.docsSenior, key, 600)).openedAt).toBeNull();
+    expect((await openedAgo(c.junior, key, 600)).openedAt).toBeNull();
+    expect(await db.reviewOpen.count({ where: { change: { key } } })).toBe(0);
   });
 });
 

@@ -2,10 +2,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { maySeeChange, type Viewer } from "@/lib/domain/changes/people";
 
 const person = { select: { id: true, name: true, handle: true, level: true } } as const;
 
-export async function getChange(key: string) {
+/** One change as `viewer` may see it: a draft of someone else's answers 404, as a missing one. */
+export async function getChange(viewer: Viewer, key: string) {
   const change = await db.changeRequest.findUnique({
     where: { key },
     include: {
@@ -37,6 +39,12 @@ export async function getChange(key: string) {
     },
   });
   if (!change) throw notFound("No such change.");
+  const authorship = {
+    authorId: change.authorId,
+    coAuthorIds: change.coAuthors.map((c) => c.user.id),
+  };
+  if (!maySeeChange(viewer, { ...authorship, status: change.status }))
+    throw notFound("No such change.");
   return change;
 }
 

@@ -3,11 +3,21 @@
 // review so far.
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { currentApprovalState, loadContext, lockChange, verdictsFor } from "./context";
+import { isAuthorOrCoAuthor } from "@/lib/domain/changes/people";
+import { isReviewable } from "@/lib/domain/changes/review";
+import {
+  assertMaySee,
+  authorshipOf,
+  currentApprovalState,
+  loadContext,
+  lockChange,
+  signOffStanding,
+} from "./context";
 
 export async function reviewPageData(user: SessionUser, key: string) {
   const change = await lockChange(db, key, { lock: false });
   const ctx = await loadContext(db, change, { owners: [user.id] });
+  assertMaySee(ctx, user);
   const [revision, views, reviews] = await Promise.all([
     db.revision.findUniqueOrThrow({
       where: { changeId_number: { changeId: change.id, number: change.currentRevision } },
@@ -36,27 +46,24 @@ export async function reviewPageData(user: SessionUser, key: string) {
       },
     }),
   ]);
-  const verdicts = verdictsFor(ctx, user.id, user);
-  const mayReview = verdicts.some((v) => v.verdict.mayApprove);
+  const standing = signOffStanding(ctx, user);
+  const mayReview = standing.mayApprove;
   const mine = reviews.find(
     (r) => r.revision === change.currentRevision && r.reviewer.handle === user.handle,
   );
   const approval = currentApprovalState(ctx);
-  const isAuthor = change.authorId === user.id || ctx.coAuthorIds.includes(user.id);
+  const isAuthor = isAuthorOrCoAuthor(authorshipOf(ctx), user.id);
   return {
     revision: change.currentRevision,
     diff: revision.diff,
     paths: revision.paths,
     viewed: views.map((v) => v.path),
-    canReview:
-      mayReview &&
-      !mine &&
-      ["PENDING", "CHANGES_REQUESTED", "APPROVED", "DEPLOYED"].includes(change.status),
+    canReview: mayReview && !mine && isReviewable(change.status),
     reviewBlockedReason: mine
       ? `You ${mine.decision === "APPROVE" ? "approved" : mine.decision === "REJECT" ? "rejected" : "requested changes on"} revision ${change.currentRevision}.`
       : mayReview
         ? null
-        : `You are not an eligible reviewer: ${[...new Set(verdicts.map((v) => v.verdict.reason.replace(/^excluded: /, "")))].join("; ") || "no requirements"}.`,
+        : `You are not an eligible reviewer: ${standing.why}.`,
     riskFlags: change.riskFlags,
     approval: {
       approved: approval.approved,

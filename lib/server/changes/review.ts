@@ -5,14 +5,24 @@
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Action } from "@/lib/domain/lifecycle/lifecycle";
-import { RISK_CHECKLIST, RISK_FLAGS } from "@/lib/domain/risk/flags";
+import { RISK_FLAGS } from "@/lib/domain/risk/flags";
+import { reviewProblems, statusAfterReview } from "@/lib/domain/changes/review";
+import { measuredSeconds } from "@/lib/domain/changes/timing";
 import { rubberStampReasons } from "@/lib/domain/review/rubber-stamp";
 import { AppError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { mutate, userActor } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
 import { assertStatus, closeOpenAssignments, refreshRequirementStates } from "./transitions";
-import { currentApprovalState, loadContext, lockChange, verdictsFor } from "./context";
+import { db } from "@/lib/db";
+import { isReviewable } from "@/lib/domain/changes/review";
+import {
+  assertMaySee,
+  currentApprovalState,
+  loadContext,
+  lockChange,
+  signOffStanding,
+} from "./context";
 
 export const reviewInputSchema = z
   .object({
@@ -23,11 +33,12 @@ export const reviewInputSchema = z
     comment: z.string().trim().max(10_000).default(""),
     attestation: z.string().trim().max(5_000).default(""),
     checklist: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).default([]),
+    /** The browser's own figure: kept as a hint; the server measures the time it counts. */
     secondsSpent: z
       .number()
       .min(0)
       .max(7 * 24 * 3600)
-      .default(0),
+      .optional(),
   })
   .strict();
 
@@ -41,6 +52,38 @@ const PAST: Record<string, string> = {
   REQUEST_CHANGES: "requested changes on",
   REJECT: "rejected",
 };
+
+function reviewNotice(
+  kind: "REJECTED" | "CHANGES_REQUESTED" | "APPROVED",
+  key: string,
+  title: string,
+  reviewerName: string,
+  facts: { comment: string; deployable: boolean },
+) {
+  switch (kind) {
+    case "REJECTED":
+      return {
+        kind,
+        changeKey: key,
+        title: `${key} was rejected`,
+        body: `${reviewerName} rejected "${title}": ${facts.comment}`,
+      };
+    case "CHANGES_REQUESTED":
+      return {
+        kind,
+        changeKey: key,
+        title: `Changes requested on ${key}`,
+        body: `${reviewerName} asked for changes to "${title}": ${facts.comment}`,
+      };
+    case "APPROVED":
+      return {
+        kind,
+        changeKey: key,
+        title: `${key} is approved`,
+        body: `"${title}" has every sign-off it needs${facts.deployable ? "; you can deploy it." : ", but a freeze covers it."}`,
+      };
+  }
+}
 
 export interface ReviewResult {
   key: string;
@@ -65,13 +108,13 @@ export async function reviewChange(
       );
     }
     const ctx = await loadContext(tx, change, { owners: [reviewer.id] });
-    const verdicts = verdictsFor(ctx, reviewer.id, reviewer);
-    if (!verdicts.some((v) => v.verdict.mayApprove)) {
-      const why =
-        [...new Set(verdicts.map((v) => v.verdict.reason.replace(/^excluded: /, "")))].join("; ") ||
-        "the change has no requirements";
-      throw new AppError("FORBIDDEN", `You are not an eligible reviewer of ${key} (${why}).`);
-    }
+    assertMaySee(ctx, reviewer);
+    const standing = signOffStanding(ctx, reviewer);
+    if (!standing.mayApprove)
+      throw new AppError(
+        "FORBIDDEN",
+        `You are not an eligible reviewer of ${key} (${standing.why}).`,
+      );
 
     const previous = ctx.reviews.find(
       (r) => r.revision === change.currentRevision && r.reviewerId === reviewer.id,
@@ -97,45 +140,43 @@ export async function reviewChange(
     }
     assertStatus(change, ACTION[input.decision]);
 
-    const problems: { field: string; message: string }[] = [];
-    if (input.decision === "APPROVE") {
-      if (input.attestation.length < 20)
-        problems.push({
-          field: "attestation",
-          message: "write at least a sentence (20 characters) on what you checked",
-        });
-      for (const flag of change.riskFlags) {
-        if (!input.checklist.includes(flag))
-          problems.push({ field: `checklist.${flag}`, message: `tick "${RISK_CHECKLIST[flag]}"` });
-      }
-    } else if (input.comment.length < 5) {
-      problems.push({
-        field: "comment",
-        message:
-          input.decision === "REJECT"
-            ? "give the reason for rejecting"
-            : "say what needs to change",
-      });
-    }
+    const problems = reviewProblems(input, change.riskFlags);
     if (problems.length) throw validationError(problems);
 
-    // The revision reviewed and the files this reviewer marked viewed in it, in one round trip.
+    // The revision reviewed, the files this reviewer marked viewed in it and when they first
+    // opened it or marked a file (the start of the measured time), in one round trip.
     const [revision] = await tx.$queryRaw<
-      { paths: string[]; linesAdded: number; linesRemoved: number; viewed: string[] }[]
+      {
+        paths: string[];
+        linesAdded: number;
+        linesRemoved: number;
+        viewed: string[];
+        openedAt: Date | null;
+        firstFileViewAt: Date | null;
+      }[]
     >`
       SELECT v.paths, v."linesAdded", v."linesRemoved",
         ARRAY(SELECT f.path FROM "FileView" f WHERE f."changeId" = v."changeId"
-          AND f.revision = v.number AND f."reviewerId" = ${reviewer.id}) AS viewed
+          AND f.revision = v.number AND f."reviewerId" = ${reviewer.id}) AS viewed,
+        (SELECT o."openedAt" FROM "ReviewOpen" o WHERE o."changeId" = v."changeId"
+          AND o.revision = v.number AND o."reviewerId" = ${reviewer.id}) AS "openedAt",
+        (SELECT min(f."viewedAt") FROM "FileView" f WHERE f."changeId" = v."changeId"
+          AND f.revision = v.number AND f."reviewerId" = ${reviewer.id}) AS "firstFileViewAt"
       FROM "Revision" v WHERE v."changeId" = ${change.id} AND v.number = ${change.currentRevision}`;
     if (!revision) throw new Error(`${key} has no revision ${change.currentRevision}`);
     const viewedPaths = revision.viewed.filter((p) => revision.paths.includes(p));
+    const secondsSpent = measuredSeconds({
+      openedAt: revision.openedAt,
+      firstFileViewAt: revision.firstFileViewAt,
+      decidedAt: ctx.now,
+    });
     const stamp =
       input.decision === "APPROVE"
         ? rubberStampReasons({
             linesChanged: revision.linesAdded + revision.linesRemoved,
             files: revision.paths.length,
             filesViewed: viewedPaths.length,
-            secondsSpent: input.secondsSpent,
+            secondsSpent,
           })
         : [];
     const now = ctx.now;
@@ -148,7 +189,9 @@ export async function reviewChange(
         comment: input.comment,
         attestation: input.attestation,
         checklist: input.checklist,
-        secondsSpent: Math.round(input.secondsSpent),
+        secondsSpent,
+        clientSecondsSpent:
+          input.secondsSpent === undefined ? null : Math.round(input.secondsSpent),
         filesViewed: viewedPaths,
         possibleRubberStamp: stamp.length > 0,
         rubberStampReasons: stamp,
@@ -170,43 +213,33 @@ export async function reviewChange(
     });
 
     const authors = [change.authorId, ...ctx.coAuthorIds];
-    let status = change.status;
     const changeData: Record<string, unknown> = {};
     if (!change.firstReviewAt) changeData.firstReviewAt = now;
     const approval = currentApprovalState(ctx);
     await refreshRequirementStates(tx, ctx, approval.views);
-    if (input.decision === "REJECT") {
-      status = "REJECTED";
-      Object.assign(changeData, { status, closedAt: now });
-      await closeOpenAssignments(tx, change.id, now);
-      await notify(tx, authors, {
-        kind: "REJECTED",
-        changeKey: key,
-        title: `${key} was rejected`,
-        body: `${reviewer.name} rejected "${change.title}": ${input.comment}`,
-      });
-    } else if (input.decision === "REQUEST_CHANGES") {
-      status = "CHANGES_REQUESTED";
-      Object.assign(changeData, { status, approvedAt: null });
-      await notify(tx, authors, {
-        kind: "CHANGES_REQUESTED",
-        changeKey: key,
-        title: `Changes requested on ${key}`,
-        body: `${reviewer.name} asked for changes to "${change.title}": ${input.comment}`,
-      });
-    } else if (change.status === "DEPLOYED") {
-      if (approval.approved && change.retrospectiveDueAt) changeData.retrospectiveDoneAt = now;
-    } else if (approval.approved && change.status !== "APPROVED") {
-      status = "APPROVED";
-      Object.assign(changeData, { status, approvedAt: now });
-      await closeOpenAssignments(tx, change.id, now);
-      await notify(tx, authors, {
-        kind: "APPROVED",
-        changeKey: key,
-        title: `${key} is approved`,
-        body: `"${change.title}" has every sign-off it needs${approval.deployable ? "; you can deploy it." : ", but a freeze covers it."}`,
-      });
-    }
+    const effect = statusAfterReview(
+      change.status,
+      input.decision,
+      approval.approved,
+      change.retrospectiveDueAt !== null,
+    );
+    const status = effect.status;
+    if (status !== change.status) changeData.status = status;
+    if (effect.close) await closeOpenAssignments(tx, change.id, now);
+    if (effect.status === "REJECTED") changeData.closedAt = now;
+    if (effect.status === "CHANGES_REQUESTED") changeData.approvedAt = null;
+    if (effect.notify === "APPROVED") changeData.approvedAt = now;
+    if ("retrospectiveDone" in effect && effect.retrospectiveDone)
+      changeData.retrospectiveDoneAt = now;
+    if (effect.notify)
+      await notify(
+        tx,
+        authors,
+        reviewNotice(effect.notify, key, change.title, reviewer.name, {
+          comment: input.comment,
+          deployable: approval.deployable,
+        }),
+      );
     await tx.changeRequest.update({ where: { id: change.id }, data: changeData });
 
     return {
@@ -229,7 +262,7 @@ export async function reviewChange(
           status,
           possibleRubberStamp: stamp.length > 0,
           rubberStampReasons: stamp,
-          secondsSpent: Math.round(input.secondsSpent),
+          secondsSpent,
           filesViewed: viewedPaths.length,
         },
       },
@@ -245,11 +278,21 @@ export const fileViewSchema = z
   })
   .strict();
 
-/** A reviewer's "viewed" mark on one file. Anyone who may open the change can keep their own marks. */
+/** A reviewer's "viewed" mark on one file. Only people who may sign the change keep marks. */
 export async function markFileViewed(user: SessionUser, key: string, raw: unknown) {
   const input = parseInput(fileViewSchema, raw);
   return mutate(userActor(user), async (tx) => {
     const change = await lockChange(tx, key);
+    const ctx = await loadContext(tx, change, { owners: [user.id] });
+    assertMaySee(ctx, user);
+    const standing = signOffStanding(ctx, user);
+    if (!standing.mayApprove || !isReviewable(change.status))
+      throw new AppError(
+        "FORBIDDEN",
+        standing.why
+          ? `Only people who may review ${key} mark its files viewed (${standing.why}).`
+          : `${key} is not open for review.`,
+      );
     if (input.revision !== change.currentRevision)
       throw new AppError(
         "CONFLICT",
@@ -284,6 +327,7 @@ export async function markFileViewed(user: SessionUser, key: string, raw: unknow
           revision: input.revision,
           reviewerId: user.id,
           path: input.path,
+          viewedAt: ctx.now,
         },
       });
     else await tx.fileView.delete({ where });
@@ -296,6 +340,51 @@ export async function markFileViewed(user: SessionUser, key: string, raw: unknow
         subjectLabel: key,
         changeKey: key,
         payload: { revision: input.revision, path: input.path, viewed: input.viewed },
+      },
+    };
+  });
+}
+
+/**
+ * A person who may sign the change opened its current revision for review: the start of the time
+ * their review is measured by (lib/domain/changes/timing.ts). Recorded once per revision; later
+ * opens change nothing. Anyone else opening the page records nothing.
+ */
+export async function openForReview(
+  user: SessionUser,
+  key: string,
+  options: { now?: Date } = {},
+): Promise<{ openedAt: Date | null }> {
+  const change = await lockChange(db, key, { lock: false });
+  if (!isReviewable(change.status)) return { openedAt: null };
+  const existing = await db.reviewOpen.findUnique({
+    where: {
+      changeId_revision_reviewerId: {
+        changeId: change.id,
+        revision: change.currentRevision,
+        reviewerId: user.id,
+      },
+    },
+    select: { openedAt: true },
+  });
+  if (existing) return existing;
+  return mutate<{ openedAt: Date | null }>(userActor(user), async (tx) => {
+    const ctx = await loadContext(tx, change, { owners: [user.id], now: options.now });
+    if (!signOffStanding(ctx, user).mayApprove) return { result: { openedAt: null }, event: null };
+    const [row] = await tx.$queryRaw<{ openedAt: Date }[]>`
+      INSERT INTO "ReviewOpen" ("changeId", revision, "reviewerId", "openedAt")
+      VALUES (${change.id}, ${change.currentRevision}, ${user.id}, ${ctx.now})
+      ON CONFLICT DO NOTHING RETURNING "openedAt"`;
+    if (!row) return { result: { openedAt: null }, event: null };
+    return {
+      result: { openedAt: row.openedAt },
+      event: {
+        action: "review.opened",
+        subjectType: "change",
+        subjectId: change.id,
+        subjectLabel: key,
+        changeKey: key,
+        payload: { revision: change.currentRevision },
       },
     };
   });

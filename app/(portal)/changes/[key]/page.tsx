@@ -7,6 +7,7 @@ import { incidentsOfChange } from "@/lib/server/incidents/queries";
 import { LinkKindBadge, SeverityBadge } from "@/components/incidents/badges";
 import { subjectTimeline } from "@/lib/server/audit/list";
 import { can } from "@/lib/authz/can";
+import { isAuthorOrCoAuthor } from "@/lib/domain/changes/people";
 import type { RiskHit } from "@/lib/domain/risk/detect";
 import type { Level } from "@/lib/domain/levels";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -20,6 +21,7 @@ import { RiskHits } from "@/components/changes/risk-hits";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { ButtonLink } from "@/components/ui/button";
 import { reviewPageData } from "@/lib/server/changes/review-page";
+import { openForReview } from "@/lib/server/changes/review";
 import { ReviewWorkspace } from "@/components/changes/review/workspace";
 import { ReviewHistory } from "@/components/changes/review/review-history";
 import { AuthorActions } from "@/components/changes/review/author-actions";
@@ -55,7 +57,9 @@ function Prose({ text, empty }: { text: string | null; empty: string }) {
 export default async function ChangePage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   const user = await requirePage("portal:use", `/changes/${key}`);
-  const change = await orNotFound(getChange(key.toUpperCase()));
+  const change = await orNotFound(getChange(user, key.toUpperCase()));
+  // A person who may sign the change starts their measured review time by opening it.
+  if (change.status !== "DRAFT") await openForReview(user, change.key);
   const [history, review, incidents] = await Promise.all([
     subjectTimeline("change", change.id, 20),
     change.status === "DRAFT" ? Promise.resolve(null) : reviewPageData(user, change.key),
@@ -66,8 +70,10 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
   const assignedIds = new Set(
     change.assignments.filter((a) => a.state === "OPEN").map((a) => a.reviewerId),
   );
-  const isAuthor =
-    change.authorId === user.id || change.coAuthors.some((c) => c.user.id === user.id);
+  const isAuthor = isAuthorOrCoAuthor(
+    { authorId: change.authorId, coAuthorIds: change.coAuthors.map((c) => c.user.id) },
+    user.id,
+  );
 
   return (
     <>
