@@ -671,5 +671,27 @@ export function buildDemoHistory(
         ),
       );
   }
+  deriveReviewTimes(out, now);
   return out;
+}
+
+/**
+ * The changes' review timings from their seeded reviews, so the demo's time-to-first-review and
+ * SLA-breach figures describe the reviews it shows: the first review is the earliest one, a change
+ * nobody reviewed has none, and the SLA is breached when that review, or the change's close (or
+ * now) without one, came after the due time.
+ */
+function deriveReviewTimes(out: DemoHistory, now: Date) {
+  const first = new Map<string, Date>();
+  for (const r of out.reviews) {
+    const seen = first.get(r.changeId);
+    if (!seen || r.createdAt < seen) first.set(r.changeId, r.createdAt);
+  }
+  for (const change of out.changes) {
+    const reviewed = first.get(change.id) ?? null;
+    change.firstReviewAt = reviewed;
+    const due = change.slaDueAt;
+    const answered = reviewed ?? change.closedAt ?? now;
+    change.slaBreachedAt = due && answered > due ? due : null;
+  }
 }

@@ -1,6 +1,7 @@
 // The one permission table. Every page, server action and route handler names one of these
 // actions; `can` answers from this table alone, and an action missing here is refused.
-import { isSeniorPlus, type Level, type Role } from "@/lib/domain/levels";
+import { atLeast, isSeniorPlus, type Level, type Role } from "@/lib/domain/levels";
+import { LOWEST_APPROVER_LEVEL } from "@/lib/domain/policy/minimum-level";
 
 export interface Actor {
   kind: "user";
@@ -16,6 +17,8 @@ const anyone: Rule = () => true;
 const admin: Rule = (a) => a.roles.includes("ADMIN");
 const manager: Rule = (a) => a.roles.includes("MANAGER");
 const seniorPlus: Rule = (a) => isSeniorPlus(a.level);
+// Anyone routing can assign a review to has a queue (the policy's lowest approver level).
+const mayBeAssigned: Rule = (a) => atLeast(a.level, LOWEST_APPROVER_LEVEL);
 const either =
   (...rules: Rule[]): Rule =>
   (a) =>
@@ -35,7 +38,7 @@ export const PERMISSIONS = {
   // authorship) inside the use case; any engineer can be eligible for some change.
   "changes:review": anyone,
   "notifications:read": anyone,
-  "queue:read": seniorPlus,
+  "queue:read": mayBeAssigned,
   "audit:read": either(admin, manager),
   "audit:verify": admin,
   "dashboard:read": either(manager, admin),

@@ -4,6 +4,9 @@ import { isSeniorPlus, type Level } from "@/lib/domain/levels";
 export const AI_EXTENTS = ["NONE", "ASSISTED", "GENERATED", "AGENTIC"] as const;
 export type AiExtent = (typeof AI_EXTENTS)[number];
 
+/** The lowest level any requirement ever asks of an approver: who can be assigned a review. */
+export const LOWEST_APPROVER_LEVEL: Level = "MID";
+
 export interface MinimumLevelInput {
   tier: number;
   authorLevel: Level;
@@ -31,7 +34,7 @@ export function minimumLevel({
   }
   const why = aiExtent === "NONE" ? "no AI involvement" : `${authorLevel} author`;
   return {
-    minLevel: "MID",
+    minLevel: LOWEST_APPROVER_LEVEL,
     rule: `Tier ${tier} system, ${why}: approvers may be MID or above.`,
   };
 }

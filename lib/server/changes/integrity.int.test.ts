@@ -2,6 +2,7 @@
 // and a path cannot be spelled around its owners.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { can } from "@/lib/authz/can";
 import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { asSessionUser } from "@/lib/testing/actors";
 import { approval, openedAgo, submitAiChange } from "@/lib/testing/changes";
@@ -162,6 +163,25 @@ describe("defect 2: paths cannot be spelled around their owners", () => {
     await expect(
       reviseChange(t.author, key, { paths: ["apps/web/./checkout/pay.ts"], linesChanged: 3 }),
     ).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});
+
+describe("defect 4: anyone routing can assign has a queue", () => {
+  it("a MID owner assigned to a no-AI tier-3 change may read the queue, and it shows the change", async () => {
+    const team = await makeTeam(db);
+    const author = asSessionUser(await makeUser(db, { level: "SENIOR", teamId: team.id }));
+    const mid = asSessionUser(await makeUser(db, { level: "MID", teamId: team.id }));
+    const system = await makeSystem(db, { tier: 3, owningTeamId: team.id });
+    const repo = await makeRepository(db, {
+      rules: [{ pattern: "*", systemId: system.id, teamIds: [team.id] }],
+    });
+    const { key } = await submitAiChange(author, repo.name, { aiExtent: "NONE", aiTools: [] });
+    const assigned = await db.assignment.findMany({ where: { change: { key } } });
+    expect(assigned.map((a) => a.reviewerId)).toEqual([mid.id]);
+    expect(can(mid, "queue:read")).toBe(true);
+    expect(await inQueue(mid, key)).toBe(true);
+    const junior = asSessionUser(await makeUser(db, { level: "JUNIOR", teamId: team.id }));
+    expect(can(junior, "queue:read")).toBe(false);
   });
 });
 

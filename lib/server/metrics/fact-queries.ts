@@ -209,11 +209,12 @@ export async function recentRubberStamps(scope: MetricsScope, limit = 10) {
     }[]
   >`
     SELECT c.key AS change, c.title, u.handle AS reviewer, u.name AS "reviewerName", rv."secondsSpent",
-      (c."linesAdded" + c."linesRemoved") AS "linesChanged", rv."rubberStampReasons" AS reasons,
+      (v."linesAdded" + v."linesRemoved") AS "linesChanged", rv."rubberStampReasons" AS reasons,
       rv."createdAt" AS at
     FROM "MetricReview" m
     JOIN "Review" rv ON rv.id = m."reviewId"
     JOIN "ChangeRequest" c ON c.id = m."changeId"
+    JOIN "Revision" v ON v."changeId" = rv."changeId" AND v.number = rv.revision
     JOIN "User" u ON u.id = m."reviewerId"
     WHERE m.scope = ${r.key} AND m.flagged AND m."createdAt" >= ${r.from} AND m."createdAt" < ${r.to}
     ORDER BY m."createdAt" DESC

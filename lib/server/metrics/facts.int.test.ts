@@ -222,3 +222,44 @@ describe("the dashboard's facts", () => {
     expect(rows.map((r) => r.bucket)).toEqual(rows.map((r) => sizeBucket(r.lines)));
   });
 });
+
+describe("what a review counts for (issue 12, defect 8)", () => {
+  it("a review counts the lines of the revision it reviewed, not of a later one", async () => {
+    const w = await world();
+    const { key } = await submit(w, 30);
+    await reviewChange(w.seniors[0]!, key, {
+      revision: 1,
+      decision: "REQUEST_CHANGES",
+      comment: "Split the retry out of the handler.",
+    });
+    await reviseChange(w.author, key, { paths: ["src/retry.ts"], linesChanged: 40 });
+    const rows = await db.$queryRaw<{ linesChanged: number }[]>`
+      SELECT DISTINCT m."linesChanged" FROM "MetricReview" m JOIN "ChangeRequest" c ON c.id = m."changeId"
+      WHERE c.key = ${key}`;
+    expect(rows.map((r) => r.linesChanged)).toEqual([30]);
+  });
+
+  it("a change past its first-review due time that had its first review in time is not overdue", async () => {
+    const w = await world();
+    const { key } = await submit(w);
+    await reviewChange(w.seniors[0]!, key, {
+      revision: 1,
+      decision: "REQUEST_CHANGES",
+      comment: "Cap the retries, please.",
+    });
+    // Its first review came in time; the change now waits on its author, past the due time.
+    await db.changeRequest.update({
+      where: { key },
+      data: { slaDueAt: new Date(Date.now() - 3600_000) },
+    });
+    const waiting = await submit(w);
+    await db.changeRequest.update({
+      where: { key: waiting.key },
+      data: { slaDueAt: new Date(Date.now() - 3600_000) },
+    });
+    const m = await getMetrics(await last(7, { system: w.system.slug }));
+    const depth = m.queueDepth.find((d) => d.team === w.team.slug)!;
+    expect(depth.waiting).toBe(2);
+    expect(depth.overdue).toBe(1);
+  });
+});

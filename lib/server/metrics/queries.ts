@@ -97,10 +97,12 @@ export async function queueDepth(scope: MetricsScope, limit = 15) {
     WITH c AS MATERIALIZED (
       -- The waiting changes first (the queue: thousands at most, from the status index), then their
       -- systems; filtering systems first would walk every change ever made to them.
-      SELECT id, "slaDueAt" FROM "ChangeRequest" WHERE status IN ('PENDING', 'CHANGES_REQUESTED')
+      SELECT id, "slaDueAt", "firstReviewAt" FROM "ChangeRequest" WHERE status IN ('PENDING', 'CHANGES_REQUESTED')
     ), waiting AS (
       SELECT s."owningTeamId" AS "teamId", count(DISTINCT c.id)::int AS waiting,
-        count(DISTINCT c.id) FILTER (WHERE c."slaDueAt" < now())::int AS overdue
+        -- The SLA is on the first review: a change reviewed in time and now waiting on its author
+        -- is not overdue.
+        count(DISTINCT c.id) FILTER (WHERE c."slaDueAt" < now() AND c."firstReviewAt" IS NULL)::int AS overdue
       FROM c
       JOIN "ChangeSystem" cs ON cs."changeId" = c.id
       JOIN "System" s ON s.id = cs."systemId"
