@@ -1,7 +1,7 @@
 // Seeds the demo data set once (an organisation without people is empty), in one transaction
 // with its audit event: the organisation and six months of change history.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
+import { auditActorOf, systemActor } from "@/lib/domain/actor";
 import { record } from "@/lib/server/audit/record";
 import { buildDemoOrganisation } from "./demo-org";
 import { buildDemoHistory } from "./demo-history";
@@ -38,7 +38,7 @@ export async function seedDemoIfEmpty(
       if (history) await insertDemoHistory(tx, history);
       if (incidents) await insertDemoIncidents(tx, incidents);
       await tx.$executeRaw`SELECT metric_rebuild()`;
-      await record(tx, SYSTEM_ACTOR("seed"), {
+      await record(tx, auditActorOf(systemActor("seed")), {
         action: "demo.seeded",
         subjectType: "import",
         subjectLabel: "demo organisation",

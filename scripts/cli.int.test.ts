@@ -4,8 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { asSessionUser } from "@/lib/testing/actors";
 import { makeUser } from "@/prisma/factories";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 import { payloadOf, tamperPayload } from "@/lib/testing/tamper";
 
 interface Run {
@@ -32,9 +33,9 @@ function cli(...args: string[]): Promise<Run> {
 }
 
 async function someEvents(n: number) {
-  const user = await makeUser(db);
+  const user = asSessionUser(await makeUser(db));
   for (let i = 0; i < n; i++) {
-    await mutate(userActor(user), async () => ({
+    await mutate(user, async () => ({
       result: null,
       event: {
         action: "system.updated",

@@ -106,7 +106,7 @@ importer
     const text = readInput(options.file, "--file");
     await connect();
     const { importCodeowners } = await import("../lib/server/imports/codeowners.ts");
-    const { SYSTEM_ACTOR } = await import("../lib/domain/audit/events.ts");
+    const { systemActor } = await import("../lib/domain/actor.ts");
     const { SingleBar, Presets } = await import("cli-progress");
     const bar = new SingleBar(
       {
@@ -119,7 +119,7 @@ importer
     let started = false;
     const report = await runImport(() =>
       importCodeowners(
-        { ...SYSTEM_ACTOR("cli"), name: `system:cli (${os.userInfo().username})` },
+        systemActor(`cli (${os.userInfo().username})`),
         { repository: options.repository, text },
         (done, total) => {
           if (total < 200) return;
@@ -158,7 +158,7 @@ importer
     const { importCatalog } = await import("../lib/server/imports/catalog.ts");
     const report = await runImport(() =>
       importCatalog(
-        { type: "SYSTEM", id: null, name: `system:cli (${os.userInfo().username})` },
+        { kind: "system", job: `cli (${os.userInfo().username})` },
         text,
       ),
     );
@@ -217,7 +217,7 @@ audit
     const { exportChunks, recordExport } = await import("../lib/server/audit/export.ts");
     const params = parsed.data;
     await recordExport(
-      { type: "SYSTEM", id: null, name: `system:cli (${os.userInfo().username})` },
+      { kind: "system", job: `cli (${os.userInfo().username})` },
       params.format,
       "cli",
       {
@@ -264,9 +264,8 @@ metrics
     const { rebuildMetricFacts } = await import("../lib/server/metrics/maintenance.ts");
     const started = Date.now();
     const result = await rebuildMetricFacts({
-      type: "SYSTEM",
-      id: null,
-      name: `system:cli (${os.userInfo().username})`,
+      kind: "system",
+      job: `cli (${os.userInfo().username})`,
     });
     process.stdout.write(
       `rebuilt the facts of ${result.changes} changes and ${result.reviews} reviews ` +

@@ -3,14 +3,11 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/authz/permissions";
+import type { UserActor } from "@/lib/domain/actor";
 import { authOptions } from "@/lib/auth/options";
 
-export interface SessionUser extends Actor {
-  name: string;
-  email: string;
-  handle: string;
-}
+/** The signed-in person, as the Actor every use case takes (lib/domain/actor.ts). */
+export type SessionUser = UserActor;
 
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());

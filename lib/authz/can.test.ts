@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { can } from "./can";
-import { PERMISSIONS, type Actor } from "./permissions";
+import { PERMISSIONS, type Grantee } from "./permissions";
 import type { Level, Role } from "@/lib/domain/levels";
 
-const actor = (level: Level, roles: Role[] = [], active = true): Actor => ({
+const actor = (level: Level, roles: Role[] = [], active = true): Grantee => ({
   kind: "user",
-  id: "u1",
   level,
   roles,
   active,

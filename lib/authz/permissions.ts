@@ -3,15 +3,15 @@
 import { atLeast, isSeniorPlus, type Level, type Role } from "@/lib/domain/levels";
 import { LOWEST_APPROVER_LEVEL } from "@/lib/domain/policy/minimum-level";
 
-export interface Actor {
-  kind: "user";
-  id: string;
-  level: Level;
-  roles: readonly Role[];
-  active: boolean;
-}
+/**
+ * Whom a permission is asked about: a person (signed in, or through a token acting for them) or
+ * the system. The table grants people; the system holds no portal permission (fails closed).
+ */
+export type Grantee =
+  | { kind: "user" | "token"; level: Level; roles: readonly Role[]; active: boolean }
+  | { kind: "system" };
 
-type Rule = (actor: Actor) => boolean;
+type Rule = (person: { level: Level; roles: readonly Role[] }) => boolean;
 
 const anyone: Rule = () => true;
 const admin: Rule = (a) => a.roles.includes("ADMIN");

@@ -1,17 +1,25 @@
 // Sign-in and sign-out, recorded in the audit trail.
 import { db } from "@/lib/db";
 import type { AuditEventInput } from "@/lib/domain/audit/events";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 
 type SessionEvent = Extract<AuditEventInput, { subjectType: "session" }>;
 
 async function recordSession(userId: string, event: Pick<SessionEvent, "action" | "payload">) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, handle: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      handle: true,
+      level: true,
+      roles: true,
+      active: true,
+    },
   });
   if (!user) return;
-  await mutate(userActor(user), async () => ({
+  await mutate({ kind: "user", ...user }, async () => ({
     result: undefined,
     event: {
       ...event,

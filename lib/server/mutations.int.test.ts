@@ -24,7 +24,7 @@ import { escalate } from "@/lib/server/sla";
 import { markRead } from "@/lib/server/notifications";
 import { importCodeowners } from "@/lib/server/imports/codeowners";
 import { importCatalog } from "@/lib/server/imports/catalog";
-import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
+import { systemActor } from "@/lib/domain/actor";
 import { rebuildMetricFacts } from "@/lib/server/metrics/maintenance";
 import { makeRepository, makeTeam } from "@/prisma/factories";
 import {
@@ -252,19 +252,19 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "importCodeowners",
     action: "import.codeowners",
     run: async () =>
-      importCodeowners(SYSTEM_ACTOR("test"), {
+      importCodeowners(systemActor("test"), {
         repository: `acme/reg-${Date.now()}`,
         text: "* @someone\n",
       }),
     fail: async () =>
-      importCodeowners(SYSTEM_ACTOR("test"), { repository: "not a repo", text: "* @someone\n" }),
+      importCodeowners(systemActor("test"), { repository: "not a repo", text: "* @someone\n" }),
   },
   {
     name: "importCatalog",
     action: "import.catalog",
     run: async () =>
-      importCatalog(SYSTEM_ACTOR("test"), `kind: Group\nmetadata: { name: reg-${Date.now()} }\n`),
-    fail: async () => importCatalog(SYSTEM_ACTOR("test"), "kind: [broken"),
+      importCatalog(systemActor("test"), `kind: Group\nmetadata: { name: reg-${Date.now()} }\n`),
+    fail: async () => importCatalog(systemActor("test"), "kind: [broken"),
   },
   {
     name: "saveWindow",
@@ -359,12 +359,12 @@ export const ENTRY_POINTS: EntryPoint[] = [
   {
     name: "recordExport",
     action: "audit.exported",
-    run: async () => recordExport({ type: "USER", id: "u", name: "someone" }, "csv", "ui", {}),
+    run: async () => recordExport(await admin(), "csv", "ui", {}),
   },
   {
     name: "rebuildMetricFacts",
     action: "metrics.rebuilt",
-    run: async () => rebuildMetricFacts(SYSTEM_ACTOR("test")),
+    run: async () => rebuildMetricFacts(systemActor("test")),
   },
 ];
 

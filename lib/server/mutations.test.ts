@@ -1,26 +1,10 @@
 // Static guard: writes happen only through mutate()/record(), and every use case that mutates is
 // listed (and exercised) in mutations.int.test.ts.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { projectSources } from "@/lib/testing/sources";
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-const sources = ["lib", "app", "scripts", "prisma"]
-  .flatMap((dir) => walk(path.resolve(dir)))
-  .map((f) => path.relative(process.cwd(), f).split(path.sep).join("/"))
-  .filter(
-    (f) =>
-      /\.(ts|tsx)$/.test(f) &&
-      !/\.test\.ts$/.test(f) &&
-      !f.startsWith("lib/generated/") &&
-      !f.startsWith("lib/testing/"),
-  );
+const sources = projectSources(["lib", "app", "scripts", "prisma"]);
 
 // A write outside a transaction: through the shared client (`db.`) or as raw SQL on it. Writes
 // through a transaction's `tx.` are fine by construction: only mutate() (and the demo seed)

@@ -1,11 +1,11 @@
 // The signed-in person's notifications: newest first, and marking them read.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/validation";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 
-export async function listNotifications(user: SessionUser, limit = 20) {
+export async function listNotifications(user: PersonActor, limit = 20) {
   const [items, unread] = await Promise.all([
     db.notification.findMany({
       where: { userId: user.id },
@@ -28,9 +28,9 @@ export async function listNotifications(user: SessionUser, limit = 20) {
 
 const readSchema = z.object({ ids: z.array(z.string().max(64)).max(200).optional() }).strict();
 
-export async function markRead(user: SessionUser, raw: unknown) {
+export async function markRead(user: PersonActor, raw: unknown) {
   const input = parseInput(readSchema, raw);
-  return mutate(userActor(user), async (tx) => {
+  return mutate(user, async (tx) => {
     const { count } = await tx.notification.updateMany({
       where: { userId: user.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
       data: { readAt: new Date() },

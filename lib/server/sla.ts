@@ -2,12 +2,13 @@
 // next eligible reviewers, its teams' managers are told, and the breach is recorded. Run every
 // minute by the job worker; each change is its own transaction.
 import { db } from "@/lib/db";
-import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
+import { systemActor } from "@/lib/domain/actor";
 import { evaluateCandidates } from "@/lib/domain/routing/eligibility";
-import { assignReviewers, reviewWeight } from "@/lib/domain/routing/assign";
+import { assignReviewers as pickReviewers } from "@/lib/domain/routing/assign";
 import { mutate } from "@/lib/server/audit/mutate";
 import { managersOf, notify } from "@/lib/server/notify";
 import { loadContext, lockChange } from "./changes/context";
+import { assignReviewers, releaseAssignments } from "./changes/writer";
 
 export async function overdueChanges(now: Date, limit = 100): Promise<string[]> {
   const rows = await db.changeRequest.findMany({
@@ -20,7 +21,7 @@ export async function overdueChanges(now: Date, limit = 100): Promise<string[]> 
 }
 
 export async function escalate(key: string, now = new Date()) {
-  return mutate(SYSTEM_ACTOR("sla-escalation"), async (tx) => {
+  return mutate(systemActor("sla-escalation"), async (tx) => {
     const change = await lockChange(tx, key);
     const row = await tx.changeRequest.findUniqueOrThrow({
       where: { id: change.id },
@@ -41,7 +42,7 @@ export async function escalate(key: string, now = new Date()) {
       select: { reviewerId: true, reviewer: { select: { handle: true } } },
     });
     // The overdue reviewers step aside; the next eligible people take their places.
-    const outcomes = assignReviewers(
+    const outcomes = pickReviewers(
       ctx.requirements.map((r) => ({
         key: r.id,
         approvalsRequired: r.approvalsRequired,
@@ -61,33 +62,21 @@ export async function escalate(key: string, now = new Date()) {
         systemId: ctx.requirements.find((r) => r.id === o.key)!.systemId,
       })),
     );
-    await tx.assignment.updateMany({
-      where: { changeId: change.id, state: "OPEN" },
-      data: { state: "DISMISSED", completedAt: now },
-    });
-    const weight = reviewWeight(change.linesAdded + change.linesRemoved);
-    for (const pick of picks) {
-      await tx.assignment.upsert({
-        where: { changeId_reviewerId: { changeId: change.id, reviewerId: pick.personId } },
-        create: {
-          changeId: change.id,
-          reviewerId: pick.personId,
-          reason: `SLA breached: ${pick.reason}`,
-          systemIds: [pick.systemId],
-          revision: change.currentRevision,
-          weight,
-          assignedAt: now,
-        },
-        update: {
-          reason: `SLA breached: ${pick.reason}`,
-          state: "OPEN",
-          revision: change.currentRevision,
-          weight,
-          assignedAt: now,
-          completedAt: null,
-        },
-      });
-    }
+    await releaseAssignments(tx, change.id, now);
+    await assignReviewers(
+      tx,
+      {
+        id: change.id,
+        revision: change.currentRevision,
+        linesChanged: change.linesAdded + change.linesRemoved,
+      },
+      picks.map((pick) => ({
+        reviewerId: pick.personId,
+        reason: `SLA breached: ${pick.reason}`,
+        systemIds: [pick.systemId],
+      })),
+      { now, restartClock: true },
+    );
     await tx.changeRequest.update({ where: { id: change.id }, data: { slaBreachedAt: now } });
     const assigned = [...new Set(picks.map((p) => p.personId))];
     const managers = await managersOf(

@@ -1,8 +1,8 @@
 // Admin edits of a system: tier, owning team and explicit extra approvers, in one transaction.
 import { z } from "zod";
 import { can } from "@/lib/authz/can";
-import type { SessionUser } from "@/lib/auth/session";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import type { PersonActor } from "@/lib/domain/actor";
+import { mutate } from "@/lib/server/audit/mutate";
 import { forbidden, notFound, validationError, type FieldProblem } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
@@ -43,10 +43,10 @@ export type SystemEdit = z.infer<typeof systemEditSchema>;
 
 const strip = (value: string) => value.replace(/^@/, "");
 
-export async function updateSystem(actor: SessionUser, systemSlug: string, raw: unknown) {
+export async function updateSystem(actor: PersonActor, systemSlug: string, raw: unknown) {
   if (!can(actor, "systems:edit")) throw forbidden();
   const input = parseInput(systemEditSchema, raw);
-  return mutate(userActor(actor), async (tx) => {
+  return mutate(actor, async (tx) => {
     const system = await tx.system.findUnique({
       where: { slug: systemSlug },
       select: {

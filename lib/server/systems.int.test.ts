@@ -4,11 +4,11 @@ import { makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { listSystems, getSystem, systemApprovers } from "@/lib/server/systems";
 import { updateSystem } from "@/lib/server/system-edit";
 import { AppError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { asSessionUser as asActor } from "@/lib/testing/actors";
 
-let admin: SessionUser;
-let junior: SessionUser;
+let admin: PersonActor;
+let junior: PersonActor;
 let teamA: { id: string; slug: string };
 let teamB: { id: string; slug: string };
 const prefix = `zz-int-${Date.now()}`;

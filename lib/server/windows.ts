@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { can } from "@/lib/authz/can";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { LEVELS } from "@/lib/domain/levels";
 import { forbidden, notFound, validationError } from "@/lib/errors";
 import { dateTime, parseInput } from "@/lib/validation";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 
 const when = dateTime;
 
@@ -111,10 +111,10 @@ const view = (w: {
   description: w.description,
 });
 
-export async function saveWindow(actor: SessionUser, raw: unknown, id?: string) {
+export async function saveWindow(actor: PersonActor, raw: unknown, id?: string) {
   if (!can(actor, "policy:edit")) throw forbidden();
   const input = parseInput(windowInputSchema, raw);
-  return mutate(userActor(actor), async (tx) => {
+  return mutate(actor, async (tx) => {
     const systems = input.systems.length
       ? await tx.system.findMany({
           where: { slug: { in: input.systems } },

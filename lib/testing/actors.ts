@@ -1,4 +1,4 @@
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import type { Level, Role } from "@/lib/domain/levels";
 
 /** A factory-made user as the signed-in person a use case expects. */
@@ -10,7 +10,7 @@ export function asSessionUser(user: {
   level: Level;
   roles: Role[];
   active: boolean;
-}): SessionUser {
+}): PersonActor {
   return {
     kind: "user",
     id: user.id,

@@ -1,10 +1,10 @@
 // Shared by the integration tests: an AI-assisted change submitted through the real use case,
 // and a well-formed approval of one of its revisions.
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { saveChange } from "@/lib/server/changes/save";
 
 export function submitAiChange(
-  author: SessionUser,
+  author: PersonActor,
   repository: string,
   over: Record<string, unknown> = {},
 ) {
@@ -31,7 +31,7 @@ export const approval = (revision = 1, extra: Record<string, unknown> = {}) => (
 });
 
 /** The reviewer opened the change `seconds` ago: their review's measured time starts then. */
-export async function openedAgo(reviewer: SessionUser, key: string, seconds: number) {
+export async function openedAgo(reviewer: PersonActor, key: string, seconds: number) {
   const { openForReview } = await import("@/lib/server/changes/review");
   return openForReview(reviewer, key, { now: new Date(Date.now() - seconds * 1000) });
 }

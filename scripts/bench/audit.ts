@@ -14,7 +14,8 @@ process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_SIZE = String(WRITERS + 4);
 const { db } = await import("../../lib/db.ts");
 const { pgPool, closePgPools } = await import("../../lib/db/pg.ts");
-const { mutate, userActor } = await import("../../lib/server/audit/mutate.ts");
+const { mutate } = await import("../../lib/server/audit/mutate.ts");
+const { asSessionUser } = await import("../../lib/testing/actors.ts");
 const { verifyChain } = await import("../../lib/server/audit/verify.ts");
 const { listAuditEvents } = await import("../../lib/server/audit/list.ts");
 const { hashEvent } = await import("../../lib/domain/audit/chain.ts");
@@ -33,7 +34,7 @@ try {
     systems.map(async (system, w) => {
       for (let i = 0; performance.now() < deadline; i++) {
         const [, took] = await timeIt(() =>
-          mutate(userActor(user), async (tx) => {
+          mutate(asSessionUser(user), async (tx) => {
             await tx.system.update({ where: { id: system.id }, data: { tier: (i % 3) + 1 } });
             return {
               result: null,

@@ -231,9 +231,3 @@ export type AuditEventInput = AuditEventBody & {
   subjectLabel?: string | null;
   changeKey?: string | null;
 };
-
-export const SYSTEM_ACTOR = (job: string): AuditActor => ({
-  type: "SYSTEM",
-  id: null,
-  name: `system:${job}`,
-});

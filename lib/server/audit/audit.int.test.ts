@@ -2,9 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { closePgPools, pgPool } from "@/lib/db/pg";
+import { asSessionUser } from "@/lib/testing/actors";
 import { makeSystem, makeUser } from "@/prisma/factories";
 import { record } from "./record";
-import { mutate, userActor } from "./mutate";
+import { mutate } from "./mutate";
+import { auditActorOf } from "@/lib/domain/actor";
 import { verifyChain } from "./verify";
 import type { AuditEventInput } from "@/lib/domain/audit/events";
 import { payloadOf, tamperPayload } from "@/lib/testing/tamper";
@@ -37,18 +39,18 @@ const systemEvent = (id: string, tier: number): AuditEventInput => ({
 
 describe("record", () => {
   it("refuses to write outside the caller's transaction", async () => {
-    const user = await makeUser(db);
-    await expect(record(db as never, userActor(user), systemEvent("x", 1))).rejects.toThrow(
+    const user = asSessionUser(await makeUser(db));
+    await expect(record(db as never, auditActorOf(user), systemEvent("x", 1))).rejects.toThrow(
       /caller's transaction/,
     );
   });
 
   it("refuses an action that is not in the event union, and the whole transaction rolls back", async () => {
-    const user = await makeUser(db);
+    const user = asSessionUser(await makeUser(db));
     const system = await makeSystem(db, { tier: 3 });
     const before = await db.auditEvent.count();
     await expect(
-      mutate(userActor(user), async (tx) => {
+      mutate(user, async (tx) => {
         await tx.system.update({ where: { id: system.id }, data: { tier: 1 } });
         return {
           result: null,
@@ -65,12 +67,12 @@ describe("record", () => {
   });
 
   it("keeps the chain valid and gapless under 200 concurrent writes", async () => {
-    const user = await makeUser(db);
+    const user = asSessionUser(await makeUser(db));
     const system = await makeSystem(db, { tier: 2 });
     const before = await db.auditEvent.count();
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        mutate(userActor(user), async (tx) => {
+        mutate(user, async (tx) => {
           await tx.system.update({ where: { id: system.id }, data: { tier: (i % 3) + 1 } });
           return { result: i, event: systemEvent(system.id, (i % 3) + 1) };
         }),
@@ -111,9 +113,9 @@ describe("the database", () => {
 
 describe("tampering", () => {
   it("is named by the verifier: the first altered sequence number", async () => {
-    const user = await makeUser(db);
+    const user = asSessionUser(await makeUser(db));
     for (let i = 0; i < 5; i++) {
-      await mutate(userActor(user), async () => ({ result: null, event: systemEvent(`t${i}`, 1) }));
+      await mutate(user, async () => ({ result: null, event: systemEvent(`t${i}`, 1) }));
     }
     const target = Number(
       (await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" }, skip: 2 })).seq,

@@ -1,8 +1,9 @@
 // Exports the audit trail as NDJSON or CSV, streamed in batches. An export is itself audited, in
 // its own transaction, before the first byte goes out.
+import type { Actor } from "@/lib/domain/actor";
 import type pg from "pg";
 import { stringify } from "csv-stringify/sync";
-import type { AuditActor } from "@/lib/domain/audit/events";
+
 import type { StoredEvent } from "@/lib/domain/audit/chain";
 import { mutate } from "./mutate";
 import { readEvents, type ReadRange } from "./read";
@@ -71,7 +72,7 @@ export async function* exportChunks(
 }
 
 export async function recordExport(
-  actor: AuditActor,
+  actor: Actor,
   format: ExportFormat,
   via: "cli" | "ui",
   filters: Record<string, string | null>,

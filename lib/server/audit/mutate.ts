@@ -1,8 +1,8 @@
 // Every write of the portal goes through `mutate`: one transaction that does the work and records
 // exactly one audit event for it. If either fails, neither happens.
 import { db, type Tx } from "@/lib/db";
-import type { AuditActor, AuditEventInput } from "@/lib/domain/audit/events";
-import type { SessionUser } from "@/lib/auth/session";
+import type { AuditEventInput } from "@/lib/domain/audit/events";
+import { auditActorOf, type Actor } from "@/lib/domain/actor";
 import { record } from "./record";
 
 export interface MutationOutcome<T> {
@@ -12,20 +12,16 @@ export interface MutationOutcome<T> {
 }
 
 export async function mutate<T>(
-  actor: AuditActor,
+  actor: Actor,
   work: (tx: Tx) => Promise<MutationOutcome<T>>,
   options: { timeout?: number } = {},
 ): Promise<T> {
   return db.$transaction(
     async (tx) => {
       const { result, event } = await work(tx);
-      if (event) await record(tx, actor, event);
+      if (event) await record(tx, auditActorOf(actor), event);
       return result;
     },
     { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
   );
-}
-
-export function userActor(user: Pick<SessionUser, "id" | "name" | "handle">): AuditActor {
-  return { type: "USER", id: user.id, name: `${user.name} (@${user.handle})` };
 }

@@ -5,12 +5,12 @@ import { asSessionUser } from "@/lib/testing/actors";
 import { saveChange } from "./save";
 import { previewRouting } from "@/lib/server/routing/preview";
 import { AppError } from "@/lib/errors";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 
 const DIFF = (path: string, lines: string[]) =>
   `diff --git a/${path} b/${path}\nindex 1111111..2222222 100644\n--- a/${path}\n+++ b/${path}\n@@ -1,1 +1,${lines.length + 1} @@\n context\n${lines.map((l) => `+${l}`).join("\n")}\n`;
 
-let junior: SessionUser;
+let junior: PersonActor;
 let coAuthor: Awaited<ReturnType<typeof makeUser>>;
 let principal: Awaited<ReturnType<typeof makeUser>>;
 let repoName: string;

@@ -6,7 +6,7 @@ import { can } from "@/lib/authz/can";
 import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { asSessionUser } from "@/lib/testing/actors";
 import { approval, openedAgo, submitAiChange } from "@/lib/testing/changes";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { previewRouting } from "@/lib/server/routing/preview";
 import { queuePage, queueFiltersSchema } from "@/lib/server/queue";
 import { saveChange } from "./save";
@@ -14,14 +14,14 @@ import { markFileViewed, reviewChange } from "./review";
 import { deployChange, reviseChange } from "./transitions";
 
 const all = queueFiltersSchema.parse({});
-const inQueue = async (user: SessionUser, key: string) =>
+const inQueue = async (user: PersonActor, key: string) =>
   (await queuePage(user, all, 200)).rows.some((r) => r.key === key);
 
 interface Checkout {
-  junior: SessionUser;
-  teamSeniors: SessionUser[];
+  junior: PersonActor;
+  teamSeniors: PersonActor[];
   /** A senior of another team, named on the `/docs/` line only. */
-  docsSenior: SessionUser;
+  docsSenior: PersonActor;
   repo: string;
 }
 

@@ -2,7 +2,7 @@
 // "viewed" marks, whether they may review (and why not), where the approval stands, and every
 // review so far.
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { isAuthorOrCoAuthor } from "@/lib/domain/changes/people";
 import { isReviewable } from "@/lib/domain/changes/review";
 import {
@@ -14,7 +14,7 @@ import {
   signOffStanding,
 } from "./context";
 
-export async function reviewPageData(user: SessionUser, key: string) {
+export async function reviewPageData(user: PersonActor, key: string) {
   const change = await lockChange(db, key, { lock: false });
   const ctx = await loadContext(db, change, { owners: [user.id] });
   assertMaySee(ctx, user);

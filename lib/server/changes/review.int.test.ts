@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { asSessionUser } from "@/lib/testing/actors";
 import { approval, openedAgo, submitAiChange } from "@/lib/testing/changes";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { saveChange } from "./save";
 import { markFileViewed, reviewChange } from "./review";
 import { deployChange, reviseChange, rollBackChange, withdrawChange } from "./transitions";
@@ -12,10 +12,10 @@ import { escalateOverdue } from "@/lib/server/sla";
 import { AppError } from "@/lib/errors";
 
 interface World {
-  author: SessionUser;
-  seniors: SessionUser[];
-  principal: SessionUser;
-  outsider: SessionUser;
+  author: PersonActor;
+  seniors: PersonActor[];
+  principal: PersonActor;
+  outsider: PersonActor;
   repo: string;
   systemId: string;
   managerId: string;
@@ -25,7 +25,7 @@ async function world(tier = 1, reviewers = 3): Promise<World> {
   const manager = await makeUser(db, { level: "SENIOR", roles: ["MANAGER"] });
   const team = await makeTeam(db, { managerId: manager.id });
   const author = asSessionUser(await makeUser(db, { level: "JUNIOR", teamId: team.id }));
-  const seniors: SessionUser[] = [];
+  const seniors: PersonActor[] = [];
   for (let i = 0; i < reviewers; i++)
     seniors.push(asSessionUser(await makeUser(db, { level: "SENIOR", teamId: team.id })));
   const principal = asSessionUser(await makeUser(db, { level: "PRINCIPAL", teamId: team.id }));

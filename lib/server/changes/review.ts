@@ -3,7 +3,7 @@
 // check the revision and the reviewer's eligibility again, write the review, recompute the status
 // from requirements and reviews, close or keep assignments, notify, and record the event.
 import { z } from "zod";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import type { Action } from "@/lib/domain/lifecycle/lifecycle";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { reviewProblems, statusAfterReview } from "@/lib/domain/changes/review";
@@ -11,9 +11,10 @@ import { measuredSeconds } from "@/lib/domain/changes/timing";
 import { rubberStampReasons } from "@/lib/domain/review/rubber-stamp";
 import { AppError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
-import { assertStatus, closeOpenAssignments, refreshRequirementStates } from "./transitions";
+import { assertStatus } from "./transitions";
+import { completeAssignment, refreshRequirementStates, releaseAssignments } from "./writer";
 import { db } from "@/lib/db";
 import { isReviewable } from "@/lib/domain/changes/review";
 import {
@@ -94,12 +95,12 @@ export interface ReviewResult {
 }
 
 export async function reviewChange(
-  reviewer: SessionUser,
+  reviewer: PersonActor,
   key: string,
   raw: unknown,
 ): Promise<ReviewResult> {
   const input = parseInput(reviewInputSchema, raw);
-  return mutate<ReviewResult>(userActor(reviewer), async (tx) => {
+  return mutate<ReviewResult>(reviewer, async (tx) => {
     const change = await lockChange(tx, key);
     if (input.revision !== change.currentRevision) {
       throw new AppError(
@@ -207,10 +208,7 @@ export async function reviewChange(
       possibleRubberStamp: stamp.length > 0,
       createdAt: now,
     });
-    await tx.assignment.updateMany({
-      where: { changeId: change.id, reviewerId: reviewer.id, state: "OPEN" },
-      data: { state: "DONE", completedAt: now },
-    });
+    await completeAssignment(tx, change.id, reviewer.id, now);
 
     const authors = [change.authorId, ...ctx.coAuthorIds];
     const changeData: Record<string, unknown> = {};
@@ -225,7 +223,7 @@ export async function reviewChange(
     );
     const status = effect.status;
     if (status !== change.status) changeData.status = status;
-    if (effect.close) await closeOpenAssignments(tx, change.id, now);
+    if (effect.close) await releaseAssignments(tx, change.id, now);
     if (effect.status === "REJECTED") changeData.closedAt = now;
     if (effect.status === "CHANGES_REQUESTED") changeData.approvedAt = null;
     if (effect.notify === "APPROVED") changeData.approvedAt = now;
@@ -279,9 +277,9 @@ export const fileViewSchema = z
   .strict();
 
 /** A reviewer's "viewed" mark on one file. Only people who may sign the change keep marks. */
-export async function markFileViewed(user: SessionUser, key: string, raw: unknown) {
+export async function markFileViewed(user: PersonActor, key: string, raw: unknown) {
   const input = parseInput(fileViewSchema, raw);
-  return mutate(userActor(user), async (tx) => {
+  return mutate(user, async (tx) => {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change, { owners: [user.id] });
     assertMaySee(ctx, user);
@@ -351,7 +349,7 @@ export async function markFileViewed(user: SessionUser, key: string, raw: unknow
  * opens change nothing. Anyone else opening the page records nothing.
  */
 export async function openForReview(
-  user: SessionUser,
+  user: PersonActor,
   key: string,
   options: { now?: Date } = {},
 ): Promise<{ openedAt: Date | null }> {
@@ -368,7 +366,7 @@ export async function openForReview(
     select: { openedAt: true },
   });
   if (existing) return existing;
-  return mutate<{ openedAt: Date | null }>(userActor(user), async (tx) => {
+  return mutate<{ openedAt: Date | null }>(user, async (tx) => {
     const ctx = await loadContext(tx, change, { owners: [user.id], now: options.now });
     if (!signOffStanding(ctx, user).mayApprove) return { result: { openedAt: null }, event: null };
     const [row] = await tx.$queryRaw<{ openedAt: Date }[]>`

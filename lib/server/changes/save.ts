@@ -4,18 +4,18 @@
 // snapshot, and the audit event.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { can } from "@/lib/authz/can";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
 import { DiffError, parseUnifiedDiff } from "@/lib/domain/diff/parse";
 import { changeContent, linesOf, type ChangeContent } from "@/lib/domain/changes/content";
 import { routingRequest } from "@/lib/domain/changes/routing-request";
 import { resolveCoAuthors } from "./co-authors";
+import { writeChangeSystems, writeRevision, writeRouting } from "./writer";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
 import { problemsOf } from "@/lib/validation";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 import { routeChange, type RoutingResult } from "@/lib/server/routing/route";
-import { reviewWeight } from "@/lib/domain/routing/assign";
 import { admins, managersOf, notify } from "@/lib/server/notify";
 import { MAX_DIFF_BYTES, changeInputSchema, type ChangeInput } from "./input";
 
@@ -71,72 +71,6 @@ function snapshot(result: RoutingResult): Prisma.InputJsonValue {
   ) as Prisma.InputJsonValue;
 }
 
-function candidateSnapshot(result: RoutingResult["requirements"][number]): Prisma.InputJsonValue {
-  return result.candidates.map((c) => ({
-    personId: c.person.id,
-    name: c.person.name,
-    handle: c.person.handle,
-    level: c.person.level,
-    verdict: c.verdict,
-    reason: c.reason,
-    openReviews: c.person.openReviews ?? 0,
-  }));
-}
-
-/** Writes requirements and assignments for the change's current revision from a routing result. */
-export async function writeRouting(
-  tx: Tx,
-  changeId: string,
-  revision: number,
-  result: RoutingResult,
-  now: Date,
-  changeLines: number,
-) {
-  const weight = reviewWeight(changeLines);
-  await tx.requirement.deleteMany({ where: { changeId } });
-  await tx.requirement.createMany({
-    data: result.requirements.map((r) => ({
-      changeId,
-      systemId: r.decision.systemId,
-      revision,
-      approvalsRequired: r.decision.approvalsRequired,
-      minLevel: r.decision.minLevel,
-      principalRequired: r.decision.principalRequired,
-      frozen: r.decision.frozen,
-      emergencyApprovals: r.decision.emergency?.approvals ?? null,
-      state: r.outcome.state === "UNROUTABLE" ? ("UNROUTABLE" as const) : ("PENDING" as const),
-      stateReason: r.outcome.reason,
-      rules: r.decision.rules,
-      windows: r.decision.windows,
-      ruleIds: r.ruleIds,
-      candidates: candidateSnapshot(r),
-    })),
-  });
-  for (const reviewer of result.reviewers) {
-    await tx.assignment.upsert({
-      where: { changeId_reviewerId: { changeId, reviewerId: reviewer.id } },
-      create: {
-        changeId,
-        reviewerId: reviewer.id,
-        reason: reviewer.reasons.join("; "),
-        systemIds: reviewer.systemIds,
-        revision,
-        weight,
-        assignedAt: now,
-      },
-      update: {
-        reason: reviewer.reasons.join("; "),
-        systemIds: reviewer.systemIds,
-        revision,
-        weight,
-        state: "OPEN",
-        assignedAt: now,
-        completedAt: null,
-      },
-    });
-  }
-}
-
 /** Tell the assigned reviewers; tell the managers and admins about requirements nobody can take. */
 export async function notifyRouting(tx: Tx, key: string, title: string, routing: RoutingResult) {
   await notify(
@@ -173,13 +107,13 @@ export interface SavedChange {
   status: string;
 }
 
-export async function saveChange(author: SessionUser, raw: unknown): Promise<SavedChange> {
+export async function saveChange(author: PersonActor, raw: unknown): Promise<SavedChange> {
   if (!can(author, "changes:create")) throw forbidden();
   const prepared = prepare(raw);
   const { input } = prepared;
   const now = new Date();
 
-  return mutate(userActor(author), async (tx) => {
+  return mutate(author, async (tx) => {
     const existing = input.key
       ? await tx.changeRequest.findUnique({
           where: { key: input.key },
@@ -272,33 +206,14 @@ export async function saveChange(author: SessionUser, raw: unknown): Promise<Sav
     await tx.changeCoAuthor.createMany({
       data: coAuthors.map((userId) => ({ changeId: change.id, userId })),
     });
-    await tx.changeSystem.deleteMany({ where: { changeId: change.id } });
-    await tx.changeSystem.createMany({
-      data: routing.systems.map((s) => ({ changeId: change.id, systemId: s.id, source: s.source })),
-    });
-    await tx.revision.upsert({
-      where: { changeId_number: { changeId: change.id, number: 1 } },
-      create: {
-        changeId: change.id,
-        number: 1,
-        diff: input.diff ?? null,
-        paths: content.paths,
-        routingPaths: content.routingPaths,
-        linesAdded: content.linesAdded,
-        linesRemoved: content.linesRemoved,
-        riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
-      },
-      update: {
-        diff: input.diff ?? null,
-        paths: content.paths,
-        routingPaths: content.routingPaths,
-        linesAdded: content.linesAdded,
-        linesRemoved: content.linesRemoved,
-        riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
-      },
+    await writeChangeSystems(tx, change.id, routing);
+    await writeRevision(tx, change.id, 1, {
+      ...content,
+      diff: input.diff ?? null,
+      riskHits: routing.riskHits,
     });
     if (input.submit) {
-      await writeRouting(tx, change.id, 1, routing, now, linesChanged);
+      await writeRouting(tx, { id: change.id, revision: 1, linesChanged }, routing, now);
       await notifyRouting(tx, key, input.title, routing);
     }
 

@@ -1,57 +1,37 @@
 // The author's transitions: withdraw, upload a new revision, mark deployed, mark rolled back.
 // Each locks the change, checks the lifecycle, writes, notifies and records in one transaction.
 import { z } from "zod";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
-import { canTransition, type Action, type RequirementView } from "@/lib/domain/lifecycle/lifecycle";
-import { requirementSatisfied } from "@/lib/domain/lifecycle/lifecycle";
+import type { PersonActor } from "@/lib/domain/actor";
+import { canTransition, type Action } from "@/lib/domain/lifecycle/lifecycle";
 import { DiffError } from "@/lib/domain/diff/parse";
 import { changeContent, type ChangeContent } from "@/lib/domain/changes/content";
 import { routingRequest } from "@/lib/domain/changes/routing-request";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
-import { reviewWeight } from "@/lib/domain/routing/assign";
 import { AppError, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
 import { routeChange } from "@/lib/server/routing/route";
 import { MAX_DIFF_BYTES, gitPaths } from "./input";
-import { writeRouting } from "./save";
+import {
+  assignReviewers,
+  releaseAssignments,
+  writeChangeSystems,
+  writeRevision,
+  writeRouting,
+} from "./writer";
 import {
   assertAuthor,
   currentApprovalState,
   loadContext,
   lockChange,
-  type ChangeContext,
   type LockedChange,
 } from "./context";
 
 export function assertStatus(change: LockedChange, action: Action) {
   const verdict = canTransition(change.status, action);
   if (!verdict.ok) throw new AppError("CONFLICT", `${change.key}: ${verdict.reason}`);
-}
-
-export async function closeOpenAssignments(tx: Tx, changeId: string, now: Date) {
-  await tx.assignment.updateMany({
-    where: { changeId, state: "OPEN" },
-    data: { state: "DISMISSED", completedAt: now },
-  });
-}
-
-export async function refreshRequirementStates(
-  tx: Tx,
-  ctx: ChangeContext,
-  views: RequirementView[],
-) {
-  for (const [i, requirement] of ctx.requirements.entries()) {
-    const satisfied = requirementSatisfied(views[i]!);
-    await tx.requirement.updateMany({
-      where: { id: requirement.id, state: { not: "UNROUTABLE" } },
-      data: { state: satisfied ? "SATISFIED" : "PENDING" },
-    });
-  }
 }
 
 const keyed = (change: LockedChange) => ({
@@ -61,8 +41,8 @@ const keyed = (change: LockedChange) => ({
   changeKey: change.key,
 });
 
-export async function withdrawChange(user: SessionUser, key: string) {
-  return mutate(userActor(user), async (tx) => {
+export async function withdrawChange(user: PersonActor, key: string) {
+  return mutate(user, async (tx) => {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change);
     assertAuthor(ctx, user.id);
@@ -74,7 +54,7 @@ export async function withdrawChange(user: SessionUser, key: string) {
       where: { id: change.id },
       data: { status: "WITHDRAWN", closedAt: now },
     });
-    await closeOpenAssignments(tx, change.id, now);
+    await releaseAssignments(tx, change.id, now);
     return {
       result: { key, status: "WITHDRAWN" },
       event: { ...keyed(change), action: "change.withdrawn", payload: { from: change.status } },
@@ -82,8 +62,8 @@ export async function withdrawChange(user: SessionUser, key: string) {
   });
 }
 
-export async function deployChange(user: SessionUser, key: string) {
-  return mutate(userActor(user), async (tx) => {
+export async function deployChange(user: PersonActor, key: string) {
+  return mutate(user, async (tx) => {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change);
     assertAuthor(ctx, user.id);
@@ -119,9 +99,9 @@ const rollbackSchema = z
   .object({ reason: z.string().trim().min(5, "say why it was rolled back").max(2000) })
   .strict();
 
-export async function rollBackChange(user: SessionUser, key: string, raw: unknown) {
+export async function rollBackChange(user: PersonActor, key: string, raw: unknown) {
   const input = parseInput(rollbackSchema, raw);
-  return mutate(userActor(user), async (tx) => {
+  return mutate(user, async (tx) => {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change);
     assertAuthor(ctx, user.id);
@@ -169,7 +149,7 @@ export const revisionSchema = z
  * A new revision: earlier approvals stop counting, routing runs again on the new paths, reviewers
  * who already engaged stay on it (and are told), and the change is pending review again.
  */
-export async function reviseChange(user: SessionUser, key: string, raw: unknown) {
+export async function reviseChange(user: PersonActor, key: string, raw: unknown) {
   const input = parseInput(revisionSchema, raw);
   let content: ChangeContent;
   try {
@@ -179,7 +159,7 @@ export async function reviseChange(user: SessionUser, key: string, raw: unknown)
       throw validationError([{ field: "diff", message: error.message }]);
     throw error;
   }
-  return mutate(userActor(user), async (tx) => {
+  return mutate(user, async (tx) => {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change);
     assertAuthor(ctx, user.id);
@@ -227,17 +207,10 @@ export async function reviseChange(user: SessionUser, key: string, raw: unknown)
     const dismissed = ctx.reviews.filter(
       (r) => r.revision === change.currentRevision && r.decision === "APPROVE",
     ).length;
-    await tx.revision.create({
-      data: {
-        changeId: change.id,
-        number: revision,
-        diff: input.diff ?? null,
-        paths,
-        routingPaths: content.routingPaths,
-        linesAdded,
-        linesRemoved,
-        riskHits: routing.riskHits as unknown as Prisma.InputJsonValue,
-      },
+    await writeRevision(tx, change.id, revision, {
+      ...content,
+      diff: input.diff ?? null,
+      riskHits: routing.riskHits,
     });
     await tx.changeRequest.update({
       where: { id: change.id },
@@ -252,28 +225,20 @@ export async function reviseChange(user: SessionUser, key: string, raw: unknown)
         detectedRiskFlags: routing.detectedFlags,
       },
     });
-    await tx.changeSystem.deleteMany({ where: { changeId: change.id } });
-    await tx.changeSystem.createMany({
-      data: routing.systems.map((s) => ({ changeId: change.id, systemId: s.id, source: s.source })),
-    });
-    await writeRouting(tx, change.id, revision, routing, now, linesAdded + linesRemoved);
+    await writeChangeSystems(tx, change.id, routing);
+    const written = { id: change.id, revision, linesChanged: linesAdded + linesRemoved };
+    await writeRouting(tx, written, routing, now);
     // Everyone who already engaged is back on it for the new revision.
-    const weight = reviewWeight(linesAdded + linesRemoved);
-    for (const reviewerId of engaged) {
-      await tx.assignment.upsert({
-        where: { changeId_reviewerId: { changeId: change.id, reviewerId } },
-        create: {
-          changeId: change.id,
-          reviewerId,
-          reason: "reviewed an earlier revision",
-          systemIds: [],
-          revision,
-          weight,
-          assignedAt: now,
-        },
-        update: { state: "OPEN", revision, weight, completedAt: null },
-      });
-    }
+    await assignReviewers(
+      tx,
+      written,
+      engaged.map((reviewerId) => ({
+        reviewerId,
+        reason: "reviewed an earlier revision",
+        systemIds: [],
+      })),
+      { now, restartClock: false, keepReason: true },
+    );
     const fresh = routing.reviewers.map((r) => r.id).filter((id) => !engaged.includes(id));
     const body = `${user.name} uploaded revision ${revision} of "${change.title}"${input.note ? `: ${input.note}` : "."} Earlier approvals no longer count.`;
     await notify(tx, engaged, {

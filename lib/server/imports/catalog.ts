@@ -5,7 +5,7 @@
 // changed; an entity that cannot be imported is reported and skipped.
 import { parseAllDocuments } from "yaml";
 import { z } from "zod";
-import { SYSTEM_ACTOR, type AuditActor } from "@/lib/domain/audit/events";
+import { systemActor, type Actor } from "@/lib/domain/actor";
 import { validationError } from "@/lib/errors";
 import { mutate } from "@/lib/server/audit/mutate";
 
@@ -81,7 +81,7 @@ export function parseCatalog(text: string): Entity[] {
 }
 
 export async function importCatalog(
-  actor: AuditActor = SYSTEM_ACTOR("cli"),
+  actor: Actor = systemActor("cli"),
   text: string,
 ): Promise<CatalogReport> {
   const entities = parseCatalog(text);

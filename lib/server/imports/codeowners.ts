@@ -3,7 +3,7 @@
 // Unknown owners and invalid lines are reported; a second import of the same file changes nothing.
 import type { Tx } from "@/lib/db";
 import { readAll } from "@/lib/db/reader";
-import { SYSTEM_ACTOR, type AuditActor } from "@/lib/domain/audit/events";
+import { systemActor, type Actor } from "@/lib/domain/actor";
 import { ownerKind, parseCodeowners } from "@/lib/domain/ownership/codeowners";
 import { validationError } from "@/lib/errors";
 import { mutate } from "@/lib/server/audit/mutate";
@@ -46,7 +46,7 @@ async function ownerResolver(tx: Tx) {
 }
 
 export async function importCodeowners(
-  actor: AuditActor = SYSTEM_ACTOR("cli"),
+  actor: Actor = systemActor("cli"),
   input: { repository: string; text: string },
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<CodeownersImportReport> {

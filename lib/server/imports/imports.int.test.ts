@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
-import { SYSTEM_ACTOR } from "@/lib/domain/audit/events";
+import { systemActor } from "@/lib/domain/actor";
 import { importCodeowners } from "./codeowners";
 import { importCatalog } from "./catalog";
 
-const actor = SYSTEM_ACTOR("test");
+const actor = systemActor("test");
 
 describe("import codeowners", () => {
   it("maps teams by slug and people by handle or e-mail, reports the rest, and is idempotent", async () => {

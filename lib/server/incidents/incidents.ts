@@ -2,11 +2,11 @@
 // CONTRIBUTING or SUSPECT. Each is one transaction with its audit event.
 import type { Tx } from "@/lib/db";
 import { can } from "@/lib/authz/can";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { timeProblems } from "@/lib/domain/incidents/incident";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { mutate, userActor } from "@/lib/server/audit/mutate";
+import { mutate } from "@/lib/server/audit/mutate";
 import {
   createIncidentSchema,
   INCIDENT_KEY,
@@ -63,11 +63,11 @@ const view = (i: Omit<Stored, "systems">, systems: string[]) => ({
   postmortemUrl: i.postmortemUrl,
 });
 
-export async function recordIncident(actor: SessionUser, raw: unknown) {
+export async function recordIncident(actor: PersonActor, raw: unknown) {
   if (!can(actor, "incidents:write")) throw forbidden();
   const input = parseInput(createIncidentSchema, raw);
   checkTimes(input);
-  return mutate(userActor(actor), async (tx) => {
+  return mutate(actor, async (tx) => {
     const systems = await systemIdsFor(tx, input.systems);
     const [counter] = await tx.$queryRaw<
       { value: number }[]
@@ -103,10 +103,10 @@ export async function recordIncident(actor: SessionUser, raw: unknown) {
   });
 }
 
-export async function updateIncident(actor: SessionUser, key: string, raw: unknown) {
+export async function updateIncident(actor: PersonActor, key: string, raw: unknown) {
   if (!can(actor, "incidents:write")) throw forbidden();
   const input = parseInput(updateIncidentSchema, raw);
-  return mutate(userActor(actor), async (tx) => {
+  return mutate(actor, async (tx) => {
     const existing = await lockIncident(tx, key);
     const beforeSlugs = existing.systems.map((s) => s.system.slug);
     const { systems: slugs, ...fields } = input;
@@ -136,13 +136,13 @@ export async function updateIncident(actor: SessionUser, key: string, raw: unkno
   });
 }
 
-export async function addIncidentNote(actor: SessionUser, key: string, raw: unknown) {
+export async function addIncidentNote(actor: PersonActor, key: string, raw: unknown) {
   if (!can(actor, "incidents:write")) throw forbidden();
   const input = parseInput(noteSchema, raw);
   const at = input.at ?? new Date();
   if (at.getTime() > Date.now() + 5 * 60_000)
     throw validationError([{ field: "at", message: "is in the future" }]);
-  return mutate(userActor(actor), async (tx) => {
+  return mutate(actor, async (tx) => {
     const incident = await lockIncident(tx, key);
     const note = await tx.incidentNote.create({
       data: { incidentId: incident.id, authorId: actor.id, at, text: input.text },
@@ -181,10 +181,10 @@ async function changeToLink(tx: Tx, changeKey: string) {
   return change;
 }
 
-export async function linkChange(actor: SessionUser, key: string, raw: unknown) {
+export async function linkChange(actor: PersonActor, key: string, raw: unknown) {
   if (!can(actor, "incidents:write")) throw forbidden();
   const input = parseInput(linkSchema, raw);
-  return mutate(userActor(actor), async (tx) => {
+  return mutate(actor, async (tx) => {
     const incident = await lockIncident(tx, key);
     const change = await changeToLink(tx, input.change);
     const existing = await tx.incidentChange.findUnique({
@@ -216,10 +216,10 @@ export async function linkChange(actor: SessionUser, key: string, raw: unknown) 
   });
 }
 
-export async function unlinkChange(actor: SessionUser, key: string, changeKey: string) {
+export async function unlinkChange(actor: PersonActor, key: string, changeKey: string) {
   if (!can(actor, "incidents:write")) throw forbidden();
   const { change: wanted } = parseInput(linkSchema.pick({ change: true }), { change: changeKey });
-  return mutate(userActor(actor), async (tx) => {
+  return mutate(actor, async (tx) => {
     const incident = await lockIncident(tx, key);
     const link = await tx.incidentChange.findFirst({
       where: { incidentId: incident.id, change: { key: wanted } },

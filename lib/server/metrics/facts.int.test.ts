@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { asSessionUser } from "@/lib/testing/actors";
 import { approval, submitAiChange } from "@/lib/testing/changes";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { SIZE_BUCKETS, sizeBucket } from "@/lib/domain/metrics/size";
 import { reviewChange } from "@/lib/server/changes/review";
 import { deployChange, reviseChange } from "@/lib/server/changes/transitions";
@@ -15,10 +15,10 @@ import { resolveMetricsScope } from "./filters";
 import { getMetrics } from "./metrics";
 
 interface World {
-  author: SessionUser;
-  seniors: SessionUser[];
-  manager: SessionUser;
-  admin: SessionUser;
+  author: PersonActor;
+  seniors: PersonActor[];
+  manager: PersonActor;
+  admin: PersonActor;
   repo: string;
   system: { id: string; slug: string };
   team: { id: string; slug: string };

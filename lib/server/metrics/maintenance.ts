@@ -1,8 +1,9 @@
 // Upkeep of the dashboard's derived tables (migration metrics_rollups): compare them with a fresh
 // computation from the base tables, and rebuild them. Database triggers keep them in step on
 // every write; these are for operators (after a bulk load with the triggers off, or to prove it).
+import type { Actor } from "@/lib/domain/actor";
 import { db } from "@/lib/db";
-import type { AuditActor } from "@/lib/domain/audit/events";
+
 import { mutate } from "@/lib/server/audit/mutate";
 
 /** Rows of each derived table that differ from a fresh computation (all zero when in step). */
@@ -13,7 +14,7 @@ export async function checkMetricFacts(): Promise<Record<string, number>> {
 }
 
 /** Recomputes every fact and rollup in one transaction, recorded in the audit trail. */
-export async function rebuildMetricFacts(actor: AuditActor) {
+export async function rebuildMetricFacts(actor: Actor) {
   const differing = await checkMetricFacts();
   return mutate(
     actor,

@@ -1,7 +1,7 @@
 // The routing preview: who would have to sign off, and why, for a change that is not saved. Used
 // by the submit page as the author types and by POST /api/v1/routing/preview.
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
 import { DiffError } from "@/lib/domain/diff/parse";
 import { changeContent, type ChangeContent } from "@/lib/domain/changes/content";
 import { routingRequest } from "@/lib/domain/changes/routing-request";
@@ -66,9 +66,9 @@ export function presentRouting(result: RoutingResult) {
 
 export type RoutingPreview = ReturnType<typeof presentRouting>;
 
-export async function previewRouting(actor: SessionUser, raw: unknown): Promise<RoutingPreview> {
+export async function previewRouting(actor: PersonActor, raw: unknown): Promise<RoutingPreview> {
   const input = parseInput(previewInputSchema, raw);
-  let author: { id: string; level: SessionUser["level"]; handle: string } = actor;
+  let author: { id: string; level: PersonActor["level"]; handle: string } = actor;
   if (input.authorEmail && input.authorEmail !== actor.email.toLowerCase()) {
     const found = await db.user.findFirst({
       where: { email: { equals: input.authorEmail, mode: "insensitive" }, active: true },

@@ -1,13 +1,12 @@
 import { withAuth } from "@/lib/auth/guards";
 import { pgPool } from "@/lib/db/pg";
-import { userActor } from "@/lib/server/audit/mutate";
 import { exportChunks, recordExport } from "@/lib/server/audit/export";
 import { exportParamsSchema } from "@/lib/server/audit/export-params";
 import { parseInput } from "@/lib/validation";
 
 export const GET = withAuth({ permission: "audit:read" }, async (req, { user }) => {
   const params = parseInput(exportParamsSchema, Object.fromEntries(req.nextUrl.searchParams));
-  await recordExport(userActor(user), params.format, "ui", {
+  await recordExport(user, params.format, "ui", {
     since: params.since ?? null,
     until: params.until ?? null,
   });

@@ -1,0 +1,165 @@
+// The only writer of a change's requirement, assignment, change-system and revision rows
+// (docs/architecture.md, "The change's home"). Use cases load, decide with the pure rules, and
+// apply their decisions through these functions inside their one transaction;
+// lib/server/changes/writer.test.ts fails when another file writes those rows.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import type { ChangeContent } from "@/lib/domain/changes/content";
+import { requirementSatisfied, type RequirementView } from "@/lib/domain/lifecycle/lifecycle";
+import { reviewWeight } from "@/lib/domain/routing/assign";
+import type { RiskHit } from "@/lib/domain/risk/detect";
+import type { RoutingResult } from "@/lib/server/routing/route";
+import type { ChangeContext } from "./context";
+
+function candidateSnapshot(result: RoutingResult["requirements"][number]): Prisma.InputJsonValue {
+  return result.candidates.map((c) => ({
+    personId: c.person.id,
+    name: c.person.name,
+    handle: c.person.handle,
+    level: c.person.level,
+    verdict: c.verdict,
+    reason: c.reason,
+    openReviews: c.person.openReviews ?? 0,
+  }));
+}
+
+export interface AssignmentPick {
+  reviewerId: string;
+  reason: string;
+  systemIds: string[];
+}
+
+/**
+ * Puts each picked reviewer on the change's current revision (a new assignment, or their earlier
+ * one reopened). `restartClock`: the assignment counts as made now (routing, escalation); a
+ * reviewer kept from an earlier revision keeps their place in the round-robin.
+ */
+export async function assignReviewers(
+  tx: Tx,
+  change: { id: string; revision: number; linesChanged: number },
+  picks: AssignmentPick[],
+  options: { now: Date; restartClock: boolean; keepReason?: boolean },
+) {
+  const weight = reviewWeight(change.linesChanged);
+  for (const pick of picks) {
+    await tx.assignment.upsert({
+      where: { changeId_reviewerId: { changeId: change.id, reviewerId: pick.reviewerId } },
+      create: {
+        changeId: change.id,
+        reviewerId: pick.reviewerId,
+        reason: pick.reason,
+        systemIds: pick.systemIds,
+        revision: change.revision,
+        weight,
+        assignedAt: options.now,
+      },
+      update: {
+        ...(options.keepReason ? {} : { reason: pick.reason, systemIds: pick.systemIds }),
+        revision: change.revision,
+        weight,
+        state: "OPEN",
+        completedAt: null,
+        ...(options.restartClock ? { assignedAt: options.now } : {}),
+      },
+    });
+  }
+}
+
+/** Requirements and assignments for the change's current revision, from a routing result. */
+export async function writeRouting(
+  tx: Tx,
+  change: { id: string; revision: number; linesChanged: number },
+  result: RoutingResult,
+  now: Date,
+) {
+  await tx.requirement.deleteMany({ where: { changeId: change.id } });
+  await tx.requirement.createMany({
+    data: result.requirements.map((r) => ({
+      changeId: change.id,
+      systemId: r.decision.systemId,
+      revision: change.revision,
+      approvalsRequired: r.decision.approvalsRequired,
+      minLevel: r.decision.minLevel,
+      principalRequired: r.decision.principalRequired,
+      frozen: r.decision.frozen,
+      emergencyApprovals: r.decision.emergency?.approvals ?? null,
+      state: r.outcome.state === "UNROUTABLE" ? ("UNROUTABLE" as const) : ("PENDING" as const),
+      stateReason: r.outcome.reason,
+      rules: r.decision.rules,
+      windows: r.decision.windows,
+      ruleIds: r.ruleIds,
+      candidates: candidateSnapshot(r),
+    })),
+  });
+  await assignReviewers(
+    tx,
+    change,
+    result.reviewers.map((r) => ({
+      reviewerId: r.id,
+      reason: r.reasons.join("; "),
+      systemIds: r.systemIds,
+    })),
+    { now, restartClock: true },
+  );
+}
+
+/** The systems the change affects, replaced by the routing result's. */
+export async function writeChangeSystems(tx: Tx, changeId: string, result: RoutingResult) {
+  await tx.changeSystem.deleteMany({ where: { changeId } });
+  await tx.changeSystem.createMany({
+    data: result.systems.map((s) => ({ changeId, systemId: s.id, source: s.source })),
+  });
+}
+
+/** A revision's content: created, or (for a draft's revision 1) replaced. */
+export async function writeRevision(
+  tx: Tx,
+  changeId: string,
+  number: number,
+  content: ChangeContent & { diff: string | null; riskHits: RiskHit[] },
+) {
+  const data = {
+    diff: content.diff,
+    paths: content.paths,
+    routingPaths: content.routingPaths,
+    linesAdded: content.linesAdded,
+    linesRemoved: content.linesRemoved,
+    riskHits: content.riskHits as unknown as Prisma.InputJsonValue,
+  };
+  await tx.revision.upsert({
+    where: { changeId_number: { changeId, number } },
+    create: { changeId, number, ...data },
+    update: data,
+  });
+}
+
+/** The reviewer's own assignment is done: they decided. */
+export async function completeAssignment(tx: Tx, changeId: string, reviewerId: string, now: Date) {
+  await tx.assignment.updateMany({
+    where: { changeId, reviewerId, state: "OPEN" },
+    data: { state: "DONE", completedAt: now },
+  });
+}
+
+/** Every open assignment released: the change closed, was approved, or is re-assigned. */
+export async function releaseAssignments(tx: Tx, changeId: string, now: Date) {
+  await tx.assignment.updateMany({
+    where: { changeId, state: "OPEN" },
+    data: { state: "DISMISSED", completedAt: now },
+  });
+}
+
+/** Each requirement's state from the approvals that now count (UNROUTABLE stays as routed). */
+export async function refreshRequirementStates(
+  tx: Tx,
+  ctx: ChangeContext,
+  views: RequirementView[],
+) {
+  for (const [i, requirement] of ctx.requirements.entries()) {
+    const satisfied = requirementSatisfied(views[i]!);
+    await tx.requirement.updateMany({
+      where: { id: requirement.id, state: { not: "UNROUTABLE" } },
+      data: { state: satisfied ? "SATISFIED" : "PENDING" },
+    });
+  }
+}
