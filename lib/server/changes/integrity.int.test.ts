@@ -10,6 +10,9 @@ import type { PersonActor } from "@/lib/domain/actor";
 import { previewRouting } from "@/lib/server/routing/preview";
 import { queuePage, queueFiltersSchema } from "@/lib/server/queue";
 import { saveChange } from "./save";
+import { reviewPageData } from "./review-page";
+import { importCodeowners } from "@/lib/server/imports/codeowners";
+import { systemActor } from "@/lib/domain/actor";
 import { markFileViewed, reviewChange } from "./review";
 import { deployChange, reviseChange } from "./transitions";
 
@@ -64,6 +67,32 @@ describe("defect 1: a CODEOWNERS owner of another path may not sign", () => {
   it("accepts the same person when the change touches docs/, the line they own", async () => {
     const { key } = await submitAiChange(c.junior, c.repo, { paths: ["docs/guide.md"] });
     expect((await reviewChange(c.docsSenior, key, approval())).status).toBe("APPROVED");
+  });
+});
+
+describe("a re-imported CODEOWNERS file moves open changes' owners with it", () => {
+  it("the people the new file names own the open change; the people it no longer names do not", async () => {
+    const team = await makeTeam(db);
+    const junior = asSessionUser(await makeUser(db, { level: "JUNIOR", teamId: team.id }));
+    await makeUser(db, { level: "SENIOR", teamId: team.id });
+    const first = asSessionUser(await makeUser(db, { level: "SENIOR" }));
+    const second = asSessionUser(await makeUser(db, { level: "SENIOR" }));
+    const system = await makeSystem(db, { tier: 2, owningTeamId: team.id });
+    const repo = await makeRepository(db, { systemIds: [system.id] });
+    const file = (owner: PersonActor) =>
+      `* @acme/${team.slug}\n/docs/ @acme/${team.slug} ${owner.email}\n`;
+    await importCodeowners(systemActor("test"), { repository: repo.name, text: file(first) });
+    const { key } = await submitAiChange(junior, repo.name, { paths: ["docs/guide.md"] });
+    const standing = async (who: PersonActor) => (await reviewPageData(who, key)).canReview;
+    expect(await standing(first)).toBe(true);
+    expect(await standing(second)).toBe(false);
+
+    await importCodeowners(systemActor("test"), { repository: repo.name, text: file(second) });
+    expect(await standing(first)).toBe(false);
+    expect(await standing(second)).toBe(true);
+    expect(await inQueue(second, key)).toBe(true);
+    await expect(reviewChange(first, key, approval())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await reviewChange(second, key, approval())).status).toBe("APPROVED");
   });
 });
 

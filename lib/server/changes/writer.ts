@@ -9,6 +9,7 @@ import { requirementSatisfied, type RequirementView } from "@/lib/domain/lifecyc
 import { reviewWeight } from "@/lib/domain/routing/assign";
 import type { RiskHit } from "@/lib/domain/risk/detect";
 import type { RoutingResult } from "@/lib/server/routing/route";
+import { resolvePaths } from "@/lib/server/routing/paths";
 import type { ChangeContext } from "./context";
 
 function candidateSnapshot(result: RoutingResult["requirements"][number]): Prisma.InputJsonValue {
@@ -162,4 +163,59 @@ export async function refreshRequirementStates(
       data: { state: satisfied ? "SATISFIED" : "PENDING" },
     });
   }
+}
+
+/**
+ * After a repository's CODEOWNERS lines are replaced, each open change's requirements point at
+ * the new lines that win for its routing paths, so the people the new file names own them (and
+ * the people it no longer names do not). Which systems a change affects is not re-decided here:
+ * that is re-routing. Returns how many requirements changed.
+ */
+export async function refreshRequirementRules(tx: Tx, repositoryId: string): Promise<number> {
+  const open = await tx.$queryRaw<
+    { changeId: string; repository: string; paths: string[]; routingPaths: string[] }[]
+  >`
+    SELECT c.id AS "changeId", r.name AS repository, v.paths, v."routingPaths"
+      FROM "ChangeRequest" c
+      JOIN "Repository" r ON r.id = c."repositoryId"
+      JOIN "Revision" v ON v."changeId" = c.id AND v.number = c."currentRevision"
+     WHERE c."repositoryId" = ${repositoryId}
+       AND c.status IN ('PENDING', 'CHANGES_REQUESTED', 'APPROVED', 'DEPLOYED')`;
+  const rows: { changeId: string; systemId: string; ruleIds: string[] }[] = [];
+  if (open.length === 0) return 0;
+  // One matcher for every change: all paths at once, then each change's share.
+  const all = [...new Set(open.flatMap((c) => (c.routingPaths.length ? c.routingPaths : c.paths)))];
+  const resolution = await resolvePaths(tx, open[0]!.repository, all, { uncommittedRules: true });
+  const ruleOf = new Map<string, { systemId: string; ruleId: string }>();
+  for (const [systemId, paths] of resolution.pathsBySystem)
+    for (const path of paths) {
+      const ruleId = resolution.ruleByPath.get(path);
+      if (ruleId) ruleOf.set(path, { systemId, ruleId });
+    }
+  for (const change of open) {
+    // Revisions written before routing paths were kept route on their files.
+    const paths = change.routingPaths.length ? change.routingPaths : change.paths;
+    const bySystem = new Map<string, Set<string>>();
+    for (const path of paths) {
+      const won = ruleOf.get(path);
+      if (won)
+        bySystem.set(won.systemId, (bySystem.get(won.systemId) ?? new Set()).add(won.ruleId));
+    }
+    for (const [systemId, ruleIds] of bySystem)
+      rows.push({ changeId: change.changeId, systemId, ruleIds: [...ruleIds] });
+  }
+  const changeIds = open.map((c) => c.changeId);
+  return tx.$executeRaw`
+    UPDATE "Requirement" q
+       SET "ruleIds" = coalesce(ARRAY(SELECT jsonb_array_elements_text(x."ruleIds")), '{}')
+      FROM (
+        SELECT q2.id, coalesce(n."ruleIds", '[]'::jsonb) AS "ruleIds"
+          FROM "Requirement" q2
+          LEFT JOIN jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            AS n("changeId" text, "systemId" text, "ruleIds" jsonb)
+            ON n."changeId" = q2."changeId" AND n."systemId" = q2."systemId"
+         WHERE q2."changeId" = ANY(${changeIds}::text[])
+      ) x
+     WHERE q.id = x.id
+       AND q."ruleIds" IS DISTINCT FROM coalesce(ARRAY(SELECT jsonb_array_elements_text(x."ruleIds")), '{}')`;
 }

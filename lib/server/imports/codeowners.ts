@@ -4,6 +4,7 @@
 import type { Tx } from "@/lib/db";
 import { readAll } from "@/lib/db/reader";
 import { systemActor, type Actor } from "@/lib/domain/actor";
+import { refreshRequirementRules } from "@/lib/server/changes/writer";
 import { ownerKind, parseCodeowners } from "@/lib/domain/ownership/codeowners";
 import { validationError } from "@/lib/errors";
 import { mutate } from "@/lib/server/audit/mutate";
@@ -149,6 +150,8 @@ export async function importCodeowners(
       } else {
         onProgress(desired.length, desired.length);
       }
+      // Open changes' requirements follow the new lines (the writer module owns those rows).
+      const refreshed = unchanged ? 0 : await refreshRequirementRules(tx, repository.id);
       const report: CodeownersImportReport = {
         repository: repositoryName,
         createdRepository,
@@ -173,6 +176,7 @@ export async function importCodeowners(
               unknownOwners: report.unknownOwners.length,
               invalidLines: report.problems.length,
               changed: unchanged ? 0 : 1,
+              requirementsRefreshed: refreshed,
             },
             unknownOwners: report.unknownOwners.slice(0, 100),
             problems: report.problems.slice(0, 100).map((p) => `line ${p.line}: ${p.message}`),

@@ -17,9 +17,10 @@ async function repositoryMatcher(
   db: Db | Tx,
   repositoryId: string,
   version: number,
+  useCache: boolean,
 ): Promise<OwnershipMatcher<RuleValue>> {
   const cached = cache.get(repositoryId);
-  if (cached?.version === version) return cached.matcher;
+  if (useCache && cached?.version === version) return cached.matcher;
   const rules = await db.ownershipRule.findMany({
     where: { repositoryId },
     orderBy: { position: "asc" },
@@ -28,7 +29,7 @@ async function repositoryMatcher(
   const matcher = compileRules(
     rules.map((r) => ({ pattern: r.pattern, value: { ruleId: r.id, systemId: r.systemId } })),
   );
-  cache.set(repositoryId, { version, matcher });
+  if (useCache) cache.set(repositoryId, { version, matcher });
   return matcher;
 }
 
@@ -38,13 +39,20 @@ export interface PathResolution {
   pathsBySystem: Map<string, string[]>;
   /** systemId -> ids of the winning rules for its paths */
   rulesBySystem: Map<string, string[]>;
+  /** path -> the id of the rule that won it, when a rule naming a system did */
+  ruleByPath: Map<string, string>;
   unmapped: string[];
 }
 
+/**
+ * `uncommittedRules`: the caller's transaction has just rewritten the rules. Its version number
+ * may never commit (a rollback), so the matcher is compiled for this call and not cached.
+ */
 export async function resolvePaths(
   db: Db | Tx,
   repositoryName: string,
   paths: string[],
+  options: { uncommittedRules?: boolean } = {},
 ): Promise<PathResolution> {
   const [repository] = await readerFor(db).query<{
     id: string;
@@ -66,10 +74,16 @@ export async function resolvePaths(
       },
     ]);
   }
-  const matcher = await repositoryMatcher(db, repository.id, repository.rulesVersion);
+  const matcher = await repositoryMatcher(
+    db,
+    repository.id,
+    repository.rulesVersion,
+    !options.uncommittedRules,
+  );
   const fallback = repository.systemIds.length === 1 ? repository.systemIds[0]! : null;
   const pathsBySystem = new Map<string, string[]>();
   const rulesBySystem = new Map<string, string[]>();
+  const ruleByPath = new Map<string, string>();
   const unmapped: string[] = [];
   for (const path of paths) {
     const won = matcher.match(path);
@@ -80,6 +94,7 @@ export async function resolvePaths(
     }
     pathsBySystem.set(systemId, [...(pathsBySystem.get(systemId) ?? []), path]);
     if (won?.value.systemId) {
+      ruleByPath.set(path, won.value.ruleId);
       const rules = rulesBySystem.get(systemId) ?? [];
       if (!rules.includes(won.value.ruleId)) rules.push(won.value.ruleId);
       rulesBySystem.set(systemId, rules);
@@ -89,6 +104,7 @@ export async function resolvePaths(
     repository: { id: repository.id, name: repository.name },
     pathsBySystem,
     rulesBySystem,
+    ruleByPath,
     unmapped,
   };
 }
