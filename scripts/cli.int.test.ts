@@ -185,6 +185,10 @@ describe("npm run cli -- owners and import", () => {
   it.each([
     [["owners", "--codeowners", "/no/such/file", "a"], /--codeowners: cannot read/],
     [["owners", "--codeowners", "package.json"], /give at least one path/],
+    [
+      ["owners", "--codeowners", "package.json", "apps/web/./checkout/pay.ts"],
+      /"apps\/web\/\.\/checkout\/pay\.ts" has a \. segment/,
+    ],
     [["import", "codeowners", "--repository", "acme/x"], /--file/],
     [["import", "catalog", "--file", "/no/such.yaml"], /--file: cannot read/],
   ])("refuses %j with a one-line error", async (args, message) => {

@@ -58,6 +58,10 @@ program
           .filter(Boolean),
       );
     if (all.length === 0) fail("give at least one path, or --paths-file");
+    // The same canonical-path rule as submission: a path git would never write is refused.
+    const { pathProblems } = await import("../lib/domain/changes/paths.ts");
+    const [bad] = pathProblems(all);
+    if (bad) fail(`the path "${bad.path}" ${bad.problem}`);
     const parsed = parseCodeowners(readInput(options.codeowners, "--codeowners"));
     for (const problem of parsed.problems)
       process.stderr.write(`warning: CODEOWNERS line ${problem.line}: ${problem.message}\n`);
@@ -157,10 +161,7 @@ importer
     await connect();
     const { importCatalog } = await import("../lib/server/imports/catalog.ts");
     const report = await runImport(() =>
-      importCatalog(
-        { kind: "system", job: `cli (${os.userInfo().username})` },
-        text,
-      ),
+      importCatalog({ kind: "system", job: `cli (${os.userInfo().username})` }, text),
     );
     const list = (label: string, items: string[]) =>
       items.length ? [`${label} (${items.length}): ${items.join(", ")}`] : [];
