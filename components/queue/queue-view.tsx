@@ -7,6 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { fetchJson } from "@/lib/query/fetch-json";
 import type { QueueRow } from "@/lib/server/queue";
+import { queueStage } from "@/lib/domain/changes/progress";
 import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
 import { RISK_FLAGS, RISK_LABEL } from "@/lib/domain/risk/flags";
 import { Select } from "@/components/ui/field";
@@ -263,7 +264,10 @@ export function QueueView({
       ) : (
         <ul aria-label="Queue" className="divide-y divide-slate-100">
           {rows.map((row, i) => {
-            const sla = countdown(row.slaDueAt, now);
+            const stage = queueStage(row.approvals);
+            const sla = stage.firstReview
+              ? countdown(row.slaDueAt, now)
+              : { text: stage.label, overdue: false };
             const lines = row.linesAdded + row.linesRemoved;
             return (
               <li
@@ -322,7 +326,7 @@ export function QueueView({
                       sla.overdue ? "font-semibold text-red-700" : "text-slate-700",
                     )}
                   >
-                    <span className="sr-only">First review due: </span>
+                    {stage.firstReview ? <span className="sr-only">First review due: </span> : null}
                     {sla.text}
                   </p>
                 </div>

@@ -55,6 +55,8 @@ export interface QueueRow {
   submittedAt: Date | null;
   slaDueAt: Date | null;
   assigned: boolean;
+  /** Approvals of the current revision so far: the row then waits for the next one. */
+  approvals: number;
   authorName: string;
   authorHandle: string;
   authorLevel: string;
@@ -151,6 +153,8 @@ export function queuePageSql(user: QueueViewer, f: QueueFilters, limit: number):
     SELECT c.id, c.key, c.number, c.title, c.status::text AS status, c."aiExtent"::text AS "aiExtent", coalesce(c."riskFlags", '{}')::text[] AS "riskFlags",
            c.emergency, c."linesAdded", c."linesRemoved", c."submittedAt", c."slaDueAt", q.bucket,
            u.name AS "authorName", u.handle AS "authorHandle", u.level::text AS "authorLevel",
+           (SELECT count(*)::int FROM "Review" rv WHERE rv."changeId" = c.id
+              AND rv.revision = c."currentRevision" AND rv.decision = 'APPROVE') AS approvals,
            (SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'tier', s.tier) ORDER BY s.tier, s.slug), '[]')
               FROM "ChangeSystem" cs JOIN "System" s ON s.id = cs."systemId" WHERE cs."changeId" = c.id) AS systems
       FROM (SELECT * FROM (${union}) q0 ORDER BY bucket, "slaDueAt", number LIMIT ${limit + 1}) q

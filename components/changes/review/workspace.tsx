@@ -62,7 +62,12 @@ export function ReviewWorkspace(props: {
   const seconds = useVisibleSeconds();
   const submit = useMutation({
     mutationFn: () =>
-      fetchJson<{ status: string; possibleRubberStamp: boolean; repeated: boolean }>(
+      fetchJson<{
+        status: string;
+        progress: string[];
+        possibleRubberStamp: boolean;
+        repeated: boolean;
+      }>(
         `/api/v1/changes/${props.changeKey}/reviews`,
         {
           method: "POST",
@@ -80,7 +85,7 @@ export function ReviewWorkspace(props: {
       toast.show(
         result.repeated
           ? "Your review was already recorded."
-          : `Review recorded. The change is now ${result.status.toLowerCase().replace("_", " ")}.`,
+          : `Review recorded. The change is now ${result.status.toLowerCase().replace("_", " ")}. ${result.progress.join(" · ")}`,
         "success",
       );
       router.refresh();

@@ -21,6 +21,7 @@ import { loadSystemOwners, type OwnerCandidate } from "@/lib/server/ownership";
 import { activeWindows } from "@/lib/server/routing/route";
 import { covers } from "@/lib/domain/policy/engine";
 import { isAuthorOrCoAuthor, maySeeChange, type Viewer } from "@/lib/domain/changes/people";
+import { progressLine } from "@/lib/domain/changes/progress";
 
 export interface LockedChange {
   id: string;
@@ -68,6 +69,7 @@ export interface ContextRequirement {
 
 export interface ContextReview {
   reviewerId: string;
+  name: string;
   handle: string;
   level: Level;
   revision: number;
@@ -119,7 +121,7 @@ async function contextRows(tx: Tx, changeId: string): Promise<ContextRows> {
         FROM "Requirement" q JOIN "System" s ON s.id = q."systemId"
         WHERE q."changeId" = ${changeId}) AS requirements,
       (SELECT coalesce(json_agg(json_build_object(
-          'reviewerId', r."reviewerId", 'handle', u.handle, 'level', u.level, 'revision', r.revision,
+          'reviewerId', r."reviewerId", 'name', u.name, 'handle', u.handle, 'level', u.level, 'revision', r.revision,
           'decision', r.decision, 'possibleRubberStamp', r."possibleRubberStamp",
           'createdAt', r."createdAt") ORDER BY r."createdAt", r.id), '[]')
         FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
@@ -240,6 +242,21 @@ export function currentApprovalState(
     emergency: ctx.change.emergency,
   });
   return { ...state, views };
+}
+
+/** Each requirement's progress in words ("1 of 2 approvals (Ana Ruiz ✓), 1 more SENIOR+ needed"). */
+export function approvalProgress(
+  ctx: ChangeContext,
+  views: RequirementView[] = currentApprovalState(ctx).views,
+): { systemSlug: string; line: string }[] {
+  const nameOf = new Map(ctx.reviews.map((r) => [r.reviewerId, r.name]));
+  return views.map((view) => ({
+    systemSlug: view.systemSlug,
+    line: progressLine({
+      ...view,
+      approvers: view.approvers.map((a) => ({ name: nameOf.get(a.reviewerId) ?? "", level: a.level })),
+    }),
+  }));
 }
 
 export function assertAuthor(ctx: ChangeContext, userId: string) {

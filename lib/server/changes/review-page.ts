@@ -6,6 +6,7 @@ import type { PersonActor } from "@/lib/domain/actor";
 import { isAuthorOrCoAuthor } from "@/lib/domain/changes/people";
 import { isReviewable } from "@/lib/domain/changes/review";
 import {
+  approvalProgress,
   assertMaySee,
   authorshipOf,
   currentApprovalState,
@@ -65,6 +66,10 @@ export async function reviewPageData(user: PersonActor, key: string) {
         ? null
         : `You are not an eligible reviewer: ${standing.why}.`,
     riskFlags: change.riskFlags,
+    /** systemSlug -> where its requirement stands, in words. */
+    progress: Object.fromEntries(
+      approvalProgress(ctx, approval.views).map((p) => [p.systemSlug, p.line]),
+    ),
     approval: {
       approved: approval.approved,
       deployable: approval.deployable,

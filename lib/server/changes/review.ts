@@ -18,6 +18,7 @@ import { completeAssignment, refreshRequirementStates, releaseAssignments } from
 import { db } from "@/lib/db";
 import { isReviewable } from "@/lib/domain/changes/review";
 import {
+  approvalProgress,
   assertMaySee,
   currentApprovalState,
   loadContext,
@@ -89,6 +90,8 @@ function reviewNotice(
 export interface ReviewResult {
   key: string;
   status: string;
+  /** Where each requirement stands after this review, e.g. "api: 1 of 2 approvals (…), 1 more SENIOR+ needed". */
+  progress: string[];
   decision: string;
   possibleRubberStamp: boolean;
   repeated: boolean;
@@ -127,6 +130,7 @@ export async function reviewChange(
           result: {
             key,
             status: change.status,
+            progress: approvalProgress(ctx).map((p) => `${p.systemSlug}: ${p.line}`),
             decision: previous.decision,
             possibleRubberStamp: previous.possibleRubberStamp,
             repeated: true,
@@ -201,6 +205,7 @@ export async function reviewChange(
     });
     ctx.reviews.push({
       reviewerId: reviewer.id,
+      name: reviewer.name,
       handle: reviewer.handle,
       level: reviewer.level,
       revision: change.currentRevision,
@@ -244,6 +249,7 @@ export async function reviewChange(
       result: {
         key,
         status,
+        progress: approvalProgress(ctx, approval.views).map((p) => `${p.systemSlug}: ${p.line}`),
         decision: input.decision,
         possibleRubberStamp: stamp.length > 0,
         repeated: false,

@@ -8,6 +8,7 @@ import { LinkKindBadge, SeverityBadge } from "@/components/incidents/badges";
 import { subjectTimeline } from "@/lib/server/audit/list";
 import { can } from "@/lib/authz/can";
 import { isAuthorOrCoAuthor } from "@/lib/domain/changes/people";
+import { assignmentLabel } from "@/lib/domain/changes/progress";
 import type { RiskHit } from "@/lib/domain/risk/detect";
 import type { Level } from "@/lib/domain/levels";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -36,6 +37,11 @@ export async function generateMetadata({
 
 const when = (d: Date | null) =>
   d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
+
+function AssignmentBadge({ label }: { label: "pending" | "reviewed" | "released" }) {
+  const tone = label === "pending" ? "amber" : label === "reviewed" ? "green" : "neutral";
+  return <Badge tone={tone}>{label}</Badge>;
+}
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -308,6 +314,14 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
                         {r.principalRequired ? ", at least one PRINCIPAL" : ""}
                         {r.frozen ? " · frozen" : ""}
                       </p>
+                      {review?.progress[r.system.slug] ? (
+                        <p
+                          className="mt-1 text-sm font-medium text-slate-900"
+                          data-testid={`progress-${r.system.slug}`}
+                        >
+                          {review.progress[r.system.slug]}
+                        </p>
+                      ) : null}
                       {r.stateReason ? (
                         <p
                           className={`mt-1 text-sm ${r.state === "UNROUTABLE" ? "font-medium text-red-700" : "text-amber-800"}`}
@@ -346,7 +360,10 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
                         {a.reviewer.name}{" "}
                         <span className="font-normal text-slate-500">@{a.reviewer.handle}</span>
                       </span>
-                      <LevelBadge level={a.reviewer.level} />
+                      <span className="flex items-center gap-1.5">
+                        <AssignmentBadge label={assignmentLabel(a.state, change.status)} />
+                        <LevelBadge level={a.reviewer.level} />
+                      </span>
                     </div>
                     <p className="mt-0.5 text-xs text-slate-600">{a.reason}</p>
                   </li>
