@@ -1,5 +1,5 @@
 // Expected errors carry a code and a message the user may see; anything else is logged and shown
-// as a generic message (STYLE.md pattern 5).
+// as a generic message (docs/architecture.md, "Errors").
 export const ERROR_STATUS = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,

@@ -1,4 +1,4 @@
-// Every entry point declares the permission it needs (STYLE.md pattern 4). Pages use
+// Every entry point declares the permission it needs (docs/architecture.md, "Entry points"). Pages use
 // `requirePage`, route handlers `withAuth`, server actions `authedAction`; each fails closed.
 import { headers } from "next/headers";
 import { forbidden as forbiddenPage, redirect } from "next/navigation";

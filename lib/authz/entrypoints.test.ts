@@ -1,4 +1,4 @@
-// Every entry point declares what it needs (STYLE.md pattern 4): a page or route handler added
+// Every entry point declares what it needs (docs/architecture.md, "Entry points"): a page or route handler added
 // without a declaration fails this test instead of going live open.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";

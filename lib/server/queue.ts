@@ -3,6 +3,7 @@
 // pagination on (bucket, slaDueAt, number): the reviewer's systems first, then one statement per page.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { readerFor } from "@/lib/db/reader";
 import type { Level } from "@/lib/domain/levels";
 
 /** Whose queue: the person's id and level are all it depends on. */
@@ -86,6 +87,29 @@ function filterSql(f: QueueFilters) {
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+/** What a person owns, from the one definition of ownership (the SystemOwnership view). */
+export interface Ownership {
+  /** Every system they own anything of. */
+  systemIds: string[];
+  /** Systems they own whole (team, extra approver). */
+  wholeSystemIds: string[];
+  /** CODEOWNERS lines they own: a requirement is theirs when one of its winning lines is. */
+  ruleIds: string[];
+}
+
+export async function ownershipOf(userId: string): Promise<Ownership> {
+  const rows = await readerFor(db).query<{ systemId: string; ruleId: string | null }>(
+    "queue-ownership",
+    `SELECT DISTINCT "systemId", "ruleId" FROM "SystemOwnership" WHERE "userId" = $1`,
+    [userId],
+  );
+  return {
+    systemIds: [...new Set(rows.map((r) => r.systemId))],
+    wholeSystemIds: [...new Set(rows.filter((r) => !r.ruleId).map((r) => r.systemId))],
+    ruleIds: rows.flatMap((r) => (r.ruleId ? [r.ruleId] : [])),
+  };
+}
+
 interface Cursor {
   bucket: number;
   due: Date;
@@ -100,6 +124,7 @@ interface Cursor {
  */
 function branches(
   user: QueueViewer,
+  owns: Ownership,
   f: QueueFilters,
   page?: { after: Cursor | null; limit: number },
 ) {
@@ -118,20 +143,23 @@ function branches(
      WHERE a."reviewerId" = ${user.id} AND a.state = 'OPEN' AND a."dueAt" IS NOT NULL
        AND c.status IN ('PENDING', 'CHANGES_REQUESTED', 'DEPLOYED') ${filters} ${keyset(0, aDue)}
      ${limit(aDue)}`;
-  // Requirements this person owns (the SystemOwnership view: whole systems, or the CODEOWNERS
-  // lines that won for the change's paths) at a level they meet, first and on their own (they
-  // are bounded by the pending work on those systems); then those changes in due order.
+  // The requirements this person owns (their SystemOwnership rows: whole systems, or CODEOWNERS
+  // lines that must be among a requirement's winning lines) at a level they meet, by index on the
+  // owned systems, less the changes already assigned to them (one hashed set); only then those
+  // changes, in due order. Bounded by the pending work on the person's systems, never by every
+  // pending change (docs/decisions/0005).
   const eligible = Prisma.sql`
     SELECT c.id, 1 AS bucket, c."slaDueAt", c.number
-      FROM "ChangeRequest" c
-     WHERE c.id IN (SELECT r."changeId" FROM "SystemOwnership" o
-                      JOIN "Requirement" r ON r."systemId" = o."systemId"
-                       AND (o."ruleId" IS NULL OR o."ruleId" = ANY(r."ruleIds"))
-                     WHERE o."userId" = ${user.id} AND r."minLevel" <= ${user.level}::"Level"
-                       AND r.state <> 'SATISFIED' OFFSET 0)
-       AND c.status = 'PENDING' AND c."slaDueAt" IS NOT NULL AND c."authorId" <> ${user.id}
+      FROM (SELECT DISTINCT r."changeId" FROM "Requirement" r
+             WHERE r."systemId" = ANY(${owns.systemIds}::text[]) AND r.state <> 'SATISFIED'
+               AND r."minLevel" <= ${user.level}::"Level"
+               AND (r."systemId" = ANY(${owns.wholeSystemIds}::text[]) OR r."ruleIds" && ${owns.ruleIds}::text[])
+               AND r."changeId" NOT IN (SELECT a."changeId" FROM "Assignment" a
+                                         WHERE a."reviewerId" = ${user.id} AND a.state = 'OPEN')
+            OFFSET 0) e
+      JOIN "ChangeRequest" c ON c.id = e."changeId"
+     WHERE c.status = 'PENDING' AND c."slaDueAt" IS NOT NULL AND c."authorId" <> ${user.id}
        AND NOT EXISTS (SELECT 1 FROM "ChangeCoAuthor" ca WHERE ca."changeId" = c.id AND ca."userId" = ${user.id})
-       AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."changeId" = c.id AND a."reviewerId" = ${user.id} AND a.state = 'OPEN')
        AND NOT EXISTS (SELECT 1 FROM "Review" rv WHERE rv."changeId" = c.id AND rv."reviewerId" = ${user.id} AND rv.revision = c."currentRevision")
        ${filters} ${keyset(1, cDue)}
      ${limit(cDue)}`;
@@ -147,8 +175,13 @@ function parseCursor(after: string | undefined): Cursor | null {
 }
 
 /** The SQL of one queue page (exported so the benchmark can EXPLAIN it). */
-export function queuePageSql(user: QueueViewer, f: QueueFilters, limit: number): Prisma.Sql {
-  const union = branches(user, f, { after: parseCursor(f.after), limit });
+export function queuePageSql(
+  user: QueueViewer,
+  owns: Ownership,
+  f: QueueFilters,
+  limit: number,
+): Prisma.Sql {
+  const union = branches(user, owns, f, { after: parseCursor(f.after), limit });
   return Prisma.sql`
     SELECT c.id, c.key, c.number, c.title, c.status::text AS status, c."aiExtent"::text AS "aiExtent", coalesce(c."riskFlags", '{}')::text[] AS "riskFlags",
            c.emergency, c."linesAdded", c."linesRemoved", c."submittedAt", c."slaDueAt", q.bucket,
@@ -164,12 +197,13 @@ export function queuePageSql(user: QueueViewer, f: QueueFilters, limit: number):
 }
 
 export async function queuePage(user: QueueViewer, f: QueueFilters, limit = 25) {
+  const owns = await ownershipOf(user.id);
   const rows = await db.$queryRaw<
     (Omit<QueueRow, "assigned" | "systems"> & {
       bucket: number;
       systems: { slug: string; tier: number }[];
     })[]
-  >(queuePageSql(user, f, limit));
+  >(queuePageSql(user, owns, f, limit));
   const more = rows.length > limit;
   const page = rows.slice(0, limit).map(({ bucket, ...r }) => ({ ...r, assigned: bucket === 0 }));
   const last = rows[limit - 1];
@@ -182,7 +216,8 @@ export async function queuePage(user: QueueViewer, f: QueueFilters, limit = 25) 
 
 /** Counts for the filter bar: assigned and eligible, and by tier, with the other filters applied. */
 export async function queueCounts(user: QueueViewer, f: QueueFilters) {
-  const union = branches(user, { ...f, show: "all", tier: undefined });
+  const owns = await ownershipOf(user.id);
+  const union = branches(user, owns, { ...f, show: "all", tier: undefined });
   // By tier: each change under the highest tier (lowest number) it touches.
   const rows = await db.$queryRaw<{ bucket: number; tier: number | null; n: bigint }[]>`
     SELECT q.bucket, t.tier, count(*) AS n

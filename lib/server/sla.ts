@@ -1,4 +1,4 @@
-// SLA escalation (SPEC section 3): a change whose first review is overdue is re-assigned to the
+// SLA escalation (docs/architecture.md, "Policy"): a change whose first review is overdue is re-assigned to the
 // next eligible reviewers, its teams' managers are told, and the breach is recorded. Run every
 // minute by the job worker; each change is its own transaction.
 import { db } from "@/lib/db";

@@ -103,9 +103,9 @@ try {
   const filters = queueFiltersSchema.parse({});
   if (process.env.BENCH_EXPLAIN) {
     const { Prisma } = await import("../../lib/generated/prisma/client.ts");
-    const { queuePageSql } = await import("../../lib/server/queue.ts");
+    const { queuePageSql, ownershipOf } = await import("../../lib/server/queue.ts");
     const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
-      Prisma.sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${queuePageSql(senior, filters, 25)}`,
+      Prisma.sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${queuePageSql(senior, await ownershipOf(senior.id), filters, 25)}`,
     );
     console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
   }

@@ -9,7 +9,7 @@ import {
   type Status,
 } from "./lifecycle";
 
-describe("canTransition (SPEC section 4)", () => {
+describe("canTransition (docs/architecture.md, Lifecycle)", () => {
   const table: [Action, Status[]][] = [
     ["SUBMIT", ["DRAFT"]],
     ["WITHDRAW", ["DRAFT", "PENDING", "CHANGES_REQUESTED", "APPROVED"]],

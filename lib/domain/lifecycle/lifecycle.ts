@@ -1,4 +1,4 @@
-// The change lifecycle (SPEC section 4), pure:
+// The change lifecycle (docs/architecture.md, "Lifecycle"), pure:
 //   DRAFT -> PENDING -> CHANGES_REQUESTED <-> PENDING (new revision) -> APPROVED -> DEPLOYED -> ROLLED_BACK
 //   PENDING | CHANGES_REQUESTED -> REJECTED (a reviewer, with a reason) | WITHDRAWN (the author)
 // APPROVED is computed from requirements and reviews (approvalState), never set by hand.
@@ -84,7 +84,7 @@ export function requirementSatisfied(r: RequirementView): boolean {
   );
 }
 
-/** The emergency path: one SENIOR+ owner approval per requirement (SPEC section 3, rule 6). */
+/** The emergency path: one SENIOR+ owner approval per requirement (policy rule 6, docs/architecture.md). */
 export function emergencyMinimumMet(r: RequirementView): boolean {
   const seniors = new Set(
     r.approvers.filter((a) => atLeast(a.level, "SENIOR")).map((a) => a.reviewerId),

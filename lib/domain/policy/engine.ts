@@ -1,4 +1,4 @@
-// The routing and approval policy (SPEC section 3): for each affected system, one requirement with
+// The routing and approval policy (docs/architecture.md, "Policy"): for each affected system, one requirement with
 // the rule lines that produced it. Pure; the policy's numbers are data (PolicyConfig), so admins'
 // changes and each change's policy snapshot are plain values.
 import { levelRank, type Level } from "@/lib/domain/levels";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { minimumLevel } from "./minimum-level";
 
-describe("minimumLevel (SPEC 3, rule 2)", () => {
+describe("minimumLevel (policy rule 2)", () => {
   it.each([
     [1, "JUNIOR", "NONE", "SENIOR"],
     [1, "PRINCIPAL", "NONE", "SENIOR"],

@@ -1,4 +1,4 @@
-// SPEC section 3, rule 2: the minimum level of every approver of one system's requirement. Pure.
+// Policy rule 2 (docs/architecture.md, "Policy"): the minimum level of every approver of one system's requirement. Pure.
 import { isSeniorPlus, type Level } from "@/lib/domain/levels";
 
 export const AI_EXTENTS = ["NONE", "ASSISTED", "GENERATED", "AGENTIC"] as const;

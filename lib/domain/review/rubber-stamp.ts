@@ -1,4 +1,4 @@
-// Possible rubber stamps (SPEC section 5): an approval of a change faster than its size makes
+// Possible rubber stamps (docs/architecture.md, "Reviews"): an approval of a change faster than its size makes
 // plausible, or without opening every file. The approval still counts; the dashboard shows it.
 export interface StampInput {
   linesChanged: number;

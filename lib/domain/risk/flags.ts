@@ -15,7 +15,7 @@ export const RISK_LABEL: Record<RiskFlag, string> = {
   CONFIG: "Configuration or feature flags",
 };
 
-/** What a reviewer must tick before approving a change with each flag (SPEC 5). */
+/** What a reviewer must tick before approving a change with each flag (docs/architecture.md, "Reviews"). */
 export const RISK_CHECKLIST: Record<RiskFlag, string> = {
   INFRASTRUCTURE: "I reviewed the infrastructure change and its blast radius",
   DATA_MIGRATION: "I reviewed the data migration",

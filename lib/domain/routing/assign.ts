@@ -1,4 +1,4 @@
-// Assignment (SPEC section 3): for each requirement, as many reviewers as it still needs, chosen by
+// Assignment (docs/architecture.md, "Policy"): for each requirement, as many reviewers as it still needs, chosen by
 // lowest weighted review load, ties broken round-robin (least recently assigned). A person counts
 // toward every requirement they are eligible for. Pure.
 import type { CandidateVerdict } from "./eligibility";

@@ -47,7 +47,7 @@ export interface EligibilityContext {
   authorId?: string;
   coAuthorIds?: readonly string[];
   now: Date;
-  /** Open reviews at which a person is no longer auto-assigned (SPEC default 8). */
+  /** Open reviews at which a person is no longer auto-assigned (default 8; docs/architecture.md, "Policy"). */
   capacity?: number;
 }
 

@@ -254,7 +254,10 @@ export function approvalProgress(
     systemSlug: view.systemSlug,
     line: progressLine({
       ...view,
-      approvers: view.approvers.map((a) => ({ name: nameOf.get(a.reviewerId) ?? "", level: a.level })),
+      approvers: view.approvers.map((a) => ({
+        name: nameOf.get(a.reviewerId) ?? "",
+        level: a.level,
+      })),
     }),
   }));
 }

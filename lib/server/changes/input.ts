@@ -1,5 +1,5 @@
 // What an author sends to save or submit a change, validated with zod. A draft needs only a
-// title and a repository; submitting needs the rest (SPEC section 2).
+// title and a repository; submitting needs the rest (docs/architecture.md, "The change request and its home").
 import { z } from "zod";
 import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
