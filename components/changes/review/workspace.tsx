@@ -67,20 +67,17 @@ export function ReviewWorkspace(props: {
         progress: string[];
         possibleRubberStamp: boolean;
         repeated: boolean;
-      }>(
-        `/api/v1/changes/${props.changeKey}/reviews`,
-        {
-          method: "POST",
-          body: JSON.stringify({
-            revision: props.revision,
-            decision,
-            attestation,
-            comment,
-            checklist,
-            secondsSpent: Math.round(seconds()),
-          }),
-        },
-      ),
+      }>(`/api/v1/changes/${props.changeKey}/reviews`, {
+        method: "POST",
+        body: JSON.stringify({
+          revision: props.revision,
+          decision,
+          attestation,
+          comment,
+          checklist,
+          secondsSpent: Math.round(seconds()),
+        }),
+      }),
     onSuccess: (result) => {
       toast.show(
         result.repeated

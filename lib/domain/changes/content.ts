@@ -3,6 +3,9 @@
 // paths and count the same lines. Pure; a diff that cannot be read throws DiffError.
 import { parseUnifiedDiff, type DiffFile } from "@/lib/domain/diff/parse";
 
+/** The largest diff a change or revision takes. */
+export const MAX_DIFF_BYTES = 5 * 1024 * 1024;
+
 export interface ContentInput {
   diff?: string;
   paths: readonly string[];

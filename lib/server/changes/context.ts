@@ -65,6 +65,19 @@ export interface ContextRequirement {
   emergencyApprovals: number | null;
   /** The winning CODEOWNERS lines: only their owners own this requirement through CODEOWNERS. */
   ruleIds: string[];
+  /** As stored: refreshed only when the approvals change it. */
+  state: "PENDING" | "SATISFIED" | "UNROUTABLE";
+}
+
+/** The current revision as one reviewer met it: what a decision records and measures. */
+export interface ReviewerRevision {
+  paths: string[];
+  linesAdded: number;
+  linesRemoved: number;
+  /** Files this reviewer marked viewed in the revision. */
+  viewed: string[];
+  openedAt: Date | null;
+  firstFileViewAt: Date | null;
 }
 
 export interface ContextReview {
@@ -87,6 +100,8 @@ export interface ChangeContext {
   /** Whose ownership was loaded: every owner, or the change's reviewers and the people asked for. */
   ownersOf: "all" | Set<string>;
   reviews: ContextReview[];
+  /** Loaded when the context was asked for a `reviewer`. */
+  reviewerRevision: ReviewerRevision | null;
   now: Date;
 }
 
@@ -98,6 +113,8 @@ export interface ContextOptions {
    * Loading only those keeps a review's transaction from reading every owner's review load.
    */
   owners?: "all" | string[];
+  /** Also read the current revision as this reviewer met it (in the same round trip). */
+  reviewer?: string;
 }
 
 interface ContextRows {
@@ -105,18 +122,40 @@ interface ContextRows {
   /** `frozen` is decided afterwards, from the active windows. */
   requirements: Omit<ContextRequirement, "frozen">[];
   reviews: (Omit<ContextReview, "createdAt"> & { createdAt: string })[];
+  revision:
+    | (Omit<ReviewerRevision, "openedAt" | "firstFileViewAt"> & {
+        openedAt: string | null;
+        firstFileViewAt: string | null;
+      })
+    | null;
 }
 
 /** The change's co-authors, requirements and reviews: one round trip inside the transaction. */
-async function contextRows(tx: Tx, changeId: string): Promise<ContextRows> {
+async function contextRows(
+  tx: Tx,
+  change: { id: string; currentRevision: number },
+  reviewer: string | null,
+): Promise<ContextRows> {
+  const changeId = change.id;
+  const revision = reviewer
+    ? Prisma.sql`(SELECT json_build_object(
+          'paths', v.paths, 'linesAdded', v."linesAdded", 'linesRemoved', v."linesRemoved",
+          'viewed', ARRAY(SELECT f.path FROM "FileView" f WHERE f."changeId" = v."changeId"
+            AND f.revision = v.number AND f."reviewerId" = ${reviewer}),
+          'openedAt', (SELECT o."openedAt" FROM "ReviewOpen" o WHERE o."changeId" = v."changeId"
+            AND o.revision = v.number AND o."reviewerId" = ${reviewer}),
+          'firstFileViewAt', (SELECT min(f."viewedAt") FROM "FileView" f WHERE f."changeId" = v."changeId"
+            AND f.revision = v.number AND f."reviewerId" = ${reviewer}))
+        FROM "Revision" v WHERE v."changeId" = ${changeId} AND v.number = ${change.currentRevision})`
+    : Prisma.sql`NULL::json`;
   const [rows] = await tx.$queryRaw<ContextRows[]>`
-    SELECT
+    SELECT ${revision} AS revision,
       ARRAY(SELECT a."userId" FROM "ChangeCoAuthor" a WHERE a."changeId" = ${changeId}) AS "coAuthorIds",
       (SELECT coalesce(json_agg(json_build_object(
           'id', q.id, 'systemId', q."systemId", 'systemSlug', s.slug, 'tier', s.tier,
           'approvalsRequired', q."approvalsRequired", 'minLevel', q."minLevel",
           'principalRequired', q."principalRequired", 'emergencyApprovals', q."emergencyApprovals",
-          'ruleIds', q."ruleIds")
+          'ruleIds', q."ruleIds", 'state', q.state)
           ORDER BY s.tier, s.slug), '[]')
         FROM "Requirement" q JOIN "System" s ON s.id = q."systemId"
         WHERE q."changeId" = ${changeId}) AS requirements,
@@ -137,7 +176,8 @@ export async function loadContext(
   const now = options.now ?? new Date();
   const windowsRead = activeWindows(db, now);
   windowsRead.catch(() => {}); // awaited below; if a read before that throws, this one is moot
-  const rows = await contextRows(tx, change.id);
+  const rows = await contextRows(tx, change, options.reviewer ?? null);
+  const utc = (t: string | null) => (t ? new Date(`${t}Z`) : null);
   const reviews: ContextReview[] = rows.reviews.map((r) => ({
     ...r,
     // json renders timestamp(3) without a zone; the portal stores UTC.
@@ -170,6 +210,13 @@ export async function loadContext(
     owners,
     ownersOf,
     reviews,
+    reviewerRevision: rows.revision
+      ? {
+          ...rows.revision,
+          openedAt: utc(rows.revision.openedAt),
+          firstFileViewAt: utc(rows.revision.firstFileViewAt),
+        }
+      : null,
     now,
   };
 }

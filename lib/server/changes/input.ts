@@ -5,7 +5,8 @@ import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { checkPath } from "@/lib/domain/changes/paths";
 
-export const MAX_DIFF_BYTES = 5 * 1024 * 1024;
+export { MAX_DIFF_BYTES } from "@/lib/domain/changes/content";
+import { MAX_DIFF_BYTES } from "@/lib/domain/changes/content";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalUrl = z

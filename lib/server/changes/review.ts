@@ -111,7 +111,7 @@ export async function reviewChange(
         `${key} has a newer revision (${change.currentRevision}) than the one you reviewed (${input.revision}): reload and review revision ${change.currentRevision}.`,
       );
     }
-    const ctx = await loadContext(tx, change, { owners: [reviewer.id] });
+    const ctx = await loadContext(tx, change, { owners: [reviewer.id], reviewer: reviewer.id });
     assertMaySee(ctx, reviewer);
     const standing = signOffStanding(ctx, reviewer);
     if (!standing.mayApprove)
@@ -148,26 +148,8 @@ export async function reviewChange(
     const problems = reviewProblems(input, change.riskFlags);
     if (problems.length) throw validationError(problems);
 
-    // The revision reviewed, the files this reviewer marked viewed in it and when they first
-    // opened it or marked a file (the start of the measured time), in one round trip.
-    const [revision] = await tx.$queryRaw<
-      {
-        paths: string[];
-        linesAdded: number;
-        linesRemoved: number;
-        viewed: string[];
-        openedAt: Date | null;
-        firstFileViewAt: Date | null;
-      }[]
-    >`
-      SELECT v.paths, v."linesAdded", v."linesRemoved",
-        ARRAY(SELECT f.path FROM "FileView" f WHERE f."changeId" = v."changeId"
-          AND f.revision = v.number AND f."reviewerId" = ${reviewer.id}) AS viewed,
-        (SELECT o."openedAt" FROM "ReviewOpen" o WHERE o."changeId" = v."changeId"
-          AND o.revision = v.number AND o."reviewerId" = ${reviewer.id}) AS "openedAt",
-        (SELECT min(f."viewedAt") FROM "FileView" f WHERE f."changeId" = v."changeId"
-          AND f.revision = v.number AND f."reviewerId" = ${reviewer.id}) AS "firstFileViewAt"
-      FROM "Revision" v WHERE v."changeId" = ${change.id} AND v.number = ${change.currentRevision}`;
+    // The revision reviewed, as this reviewer met it (read with the context, in one round trip).
+    const revision = ctx.reviewerRevision;
     if (!revision) throw new Error(`${key} has no revision ${change.currentRevision}`);
     const viewedPaths = revision.viewed.filter((p) => revision.paths.includes(p));
     const secondsSpent = measuredSeconds({

@@ -158,6 +158,8 @@ export async function refreshRequirementStates(
 ) {
   for (const [i, requirement] of ctx.requirements.entries()) {
     const satisfied = requirementSatisfied(views[i]!);
+    if (requirement.state === "UNROUTABLE") continue;
+    if ((requirement.state === "SATISFIED") === satisfied) continue;
     await tx.requirement.updateMany({
       where: { id: requirement.id, state: { not: "UNROUTABLE" } },
       data: { state: satisfied ? "SATISFIED" : "PENDING" },
