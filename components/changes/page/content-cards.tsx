@@ -1,0 +1,122 @@
+// The left column of the change page: what the change is and how it was made: intent, AI
+// disclosure, risk, and the current revision's files.
+import type { ChangeDetail } from "@/lib/server/changes/queries";
+import type { RiskHit } from "@/lib/domain/risk/detect";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { AiBadge, RiskBadges } from "@/components/changes/badges";
+import { RiskHits } from "@/components/changes/risk-hits";
+import { Field, Prose } from "./fields";
+
+export function IntentCard({ change }: { change: ChangeDetail }) {
+  return (
+    <Card>
+      <CardHeader title="Intent" description="Why this change, in the author's words." />
+      <CardBody>
+        <Prose text={change.intent} empty="No intent given yet (draft)." />
+      </CardBody>
+    </Card>
+  );
+}
+
+export function DisclosureCard({ change }: { change: ChangeDetail }) {
+  return (
+    <Card>
+      <CardHeader title="AI disclosure" />
+      <CardBody>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <Field label="Extent">
+            <AiBadge extent={change.aiExtent} />
+          </Field>
+          <Field label="Tools">{change.aiTools.length ? change.aiTools.join(", ") : "—"}</Field>
+          <Field label="Session or prompt log">
+            {change.aiSessionUrl ? (
+              <a
+                href={change.aiSessionUrl}
+                className="break-all text-brand-700 hover:underline"
+                rel="noreferrer"
+              >
+                {change.aiSessionUrl}
+              </a>
+            ) : (
+              "—"
+            )}
+          </Field>
+          <div className="sm:col-span-2">
+            <Field label="What the AI wrote">
+              <Prose text={change.aiWrote} empty="—" />
+            </Field>
+          </div>
+        </dl>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function RiskCard({ change, hits }: { change: ChangeDetail; hits: RiskHit[] }) {
+  return (
+    <Card>
+      <CardHeader
+        title="Risk"
+        description={
+          change.detectedRiskFlags.length
+            ? "Flags detected in the diff are set automatically and cannot be cleared."
+            : "Flags set by the author."
+        }
+      />
+      <CardBody className="space-y-3">
+        {change.riskFlags.length ? (
+          <RiskBadges flags={change.riskFlags} />
+        ) : (
+          <p className="text-sm text-slate-600">No risk flags.</p>
+        )}
+        <RiskHits hits={hits} />
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <Field label="Rollback plan">
+            <Prose text={change.rollbackPlan} empty="—" />
+          </Field>
+          <Field label="Test evidence">
+            <Prose text={change.testEvidence} empty="—" />
+          </Field>
+          {change.emergency ? (
+            <div className="sm:col-span-2">
+              <Field label="Emergency justification">
+                <Prose text={change.emergencyJustification} empty="—" />
+              </Field>
+            </div>
+          ) : null}
+        </dl>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function RevisionCard({ change }: { change: ChangeDetail }) {
+  const revision = change.revisions[0];
+  return (
+    <Card>
+      <CardHeader
+        title={`Revision ${change.currentRevision}`}
+        description={
+          revision
+            ? `${revision.paths.length} file${revision.paths.length === 1 ? "" : "s"}, +${revision.linesAdded} −${revision.linesRemoved}`
+            : undefined
+        }
+      />
+      <CardBody>
+        <ul className="space-y-1 font-mono text-xs text-slate-800">
+          {(revision?.paths ?? []).slice(0, 200).map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+        {change.prUrl ? (
+          <p className="mt-3 text-sm">
+            Pull request:{" "}
+            <a href={change.prUrl} className="text-brand-700 hover:underline" rel="noreferrer">
+              {change.prUrl}
+            </a>
+          </p>
+        ) : null}
+      </CardBody>
+    </Card>
+  );
+}

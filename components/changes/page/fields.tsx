@@ -1,0 +1,20 @@
+// Small read-only pieces the change page's cards share.
+export const when = (d: Date | null) =>
+  d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
+
+export function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export function Prose({ text, empty }: { text: string | null; empty: string }) {
+  return text ? (
+    <p className="whitespace-pre-wrap text-sm leading-6 text-slate-800">{text}</p>
+  ) : (
+    <p className="text-sm text-slate-500">{empty}</p>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+// The dashboard's filter bar: time range (a preset or custom dates), team, system and tier, all
+// kept in the URL (lib/domain/metrics/dashboard-query.ts), with the range on screen and its
+// comparison range underneath.
+import { useSearchParams } from "next/navigation";
+import type { DashboardMetrics } from "@/lib/server/metrics/metrics";
+import { RANGE_PRESETS } from "@/lib/domain/metrics/ranges";
+import { rangeChanges } from "@/lib/domain/metrics/dashboard-query";
+import { Input, Label, Select } from "@/components/ui/field";
+import { Card } from "@/components/ui/card";
+import { SystemOptions } from "@/components/systems/system-options";
+
+export function FilterBar({
+  m,
+  teams,
+  systems,
+  isFetching,
+  error,
+  set,
+}: {
+  m: DashboardMetrics;
+  teams: { slug: string; name: string }[];
+  systems: { slug: string; name: string }[];
+  isFetching: boolean;
+  error: Error | null;
+  set: (changes: Record<string, string>) => void;
+}) {
+  const params = useSearchParams();
+  const custom = params.has("from") || params.get("days") === "custom";
+  const onRange = (value: string) => set(rangeChanges(value, m.range));
+  return (
+    <Card>
+      <form
+        role="search"
+        aria-label="Dashboard filters"
+        className="grid gap-3 px-4 py-3 sm:grid-cols-2 lg:grid-cols-5"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div>
+          <Label htmlFor="f-range">Time range</Label>
+          <Select
+            id="f-range"
+            value={custom ? "custom" : (params.get("days") ?? "90")}
+            onChange={(e) => onRange(e.target.value)}
+          >
+            {RANGE_PRESETS.map((p) => (
+              <option key={p.days} value={String(p.days)}>
+                Last {p.label}
+              </option>
+            ))}
+            <option value="custom">Custom range…</option>
+          </Select>
+        </div>
+        {custom ? (
+          <div className="grid grid-cols-2 gap-2">
+            <div>
+              <Label htmlFor="f-from">From (UTC)</Label>
+              <Input
+                id="f-from"
+                type="date"
+                value={(params.get("from") ?? m.range.from).slice(0, 10)}
+                onChange={(e) =>
+                  e.target.value && set({ from: `${e.target.value}T00:00`, days: "" })
+                }
+              />
+            </div>
+            <div>
+              <Label htmlFor="f-to">To (UTC)</Label>
+              <Input
+                id="f-to"
+                type="date"
+                value={(params.get("to") ?? m.range.to).slice(0, 10)}
+                onChange={(e) => e.target.value && set({ to: `${e.target.value}T23:59`, days: "" })}
+              />
+            </div>
+          </div>
+        ) : null}
+        <div>
+          <Label htmlFor="f-team">Team</Label>
+          <Select
+            id="f-team"
+            value={params.get("team") ?? ""}
+            onChange={(e) => set({ team: e.target.value })}
+          >
+            <option value="">All teams</option>
+            {teams.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor="f-system">System</Label>
+          <Input
+            id="f-system"
+            list="f-system-options"
+            placeholder="All systems (type a slug)"
+            defaultValue={params.get("system") ?? ""}
+            onBlur={(e) => set({ system: e.target.value.trim() })}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") set({ system: e.currentTarget.value.trim() });
+            }}
+          />
+          <SystemOptions id="f-system-options" systems={systems} />
+        </div>
+        <div>
+          <Label htmlFor="f-tier">Tier</Label>
+          <Select
+            id="f-tier"
+            value={params.get("tier") ?? ""}
+            onChange={(e) => set({ tier: e.target.value })}
+          >
+            <option value="">All tiers</option>
+            {[1, 2, 3].map((t) => (
+              <option key={t} value={String(t)}>
+                Tier {t}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </form>
+      <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-600" aria-live="polite">
+        {m.range.from.slice(0, 10)} to {m.range.to.slice(0, 10)} (UTC), compared with{" "}
+        {m.previousRange.from.slice(0, 10)} to {m.previousRange.to.slice(0, 10)}
+        {isFetching ? " · Updating…" : ""}
+      </p>
+      {error ? (
+        <p
+          role="alert"
+          className="border-t border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800"
+        >
+          {error.message}
+        </p>
+      ) : null}
+    </Card>
+  );
+}
