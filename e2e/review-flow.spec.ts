@@ -98,6 +98,12 @@ test("a junior's AI-assisted tier-1 change: changes requested, revised, approved
 
   await signInAs(page, seniorA);
   await review(page, key, "Approve", "Jitter added as asked; read every line and the tests.");
+  // One of two approvals: the toast and the requirement say who signed and what is still needed.
+  const progress = `1 of 2 approvals (${seniorA.name} ✓), 1 more SENIOR+ needed`;
+  await expect(page.getByRole("status").filter({ hasText: "Review recorded" })).toContainText(
+    progress,
+  );
+  await expect(page.getByTestId(/^progress-/).first()).toHaveText(progress);
   await signInAs(page, seniorB);
   await review(page, key, "Approve", "Checked the retry is bounded to one attempt; safe to ship.");
   await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();

@@ -14,7 +14,8 @@ import { reviewPageData } from "./review-page";
 import { importCodeowners } from "@/lib/server/imports/codeowners";
 import { systemActor } from "@/lib/domain/actor";
 import { markFileViewed, reviewChange } from "./review";
-import { deployChange, reviseChange } from "./transitions";
+import { deployChange, reviseChange, withdrawChange } from "./transitions";
+import { assignmentLabel } from "@/lib/domain/changes/progress";
 
 const all = queueFiltersSchema.parse({});
 const inQueue = async (user: PersonActor, key: string) =>
@@ -211,6 +212,29 @@ describe("defect 4: anyone routing can assign has a queue", () => {
     expect(await inQueue(mid, key)).toBe(true);
     const junior = asSessionUser(await makeUser(db, { level: "JUNIOR", teamId: team.id }));
     expect(can(junior, "queue:read")).toBe(false);
+  });
+});
+
+describe("approval progress", () => {
+  it("after one of two approvals, the requirement and the toast say what is still needed, and the queue waits for the 2nd approval", async () => {
+    const t1 = await checkout(1);
+    const { key } = await submitAiChange(t1.junior, t1.repo, { paths: ["src/app.ts"] });
+    const first = await reviewChange(t1.teamSeniors[0]!, key, approval());
+    const line = `1 of 2 approvals (${t1.teamSeniors[0]!.name} ✓), 1 more SENIOR+ needed`;
+    expect(first.progress).toEqual([expect.stringContaining(line)]);
+    expect(Object.values((await reviewPageData(t1.teamSeniors[1]!, key)).progress)).toEqual([line]);
+    const row = (await queuePage(t1.teamSeniors[1]!, all, 200)).rows.find((r) => r.key === key);
+    expect(row?.approvals).toBe(1);
+  });
+
+  it("a withdrawn change's reviewers read as released", async () => {
+    const { key } = await submitAiChange(c.junior, c.repo, { paths: ["src/app.ts"] });
+    await withdrawChange(c.junior, key);
+    const assignments = await db.assignment.findMany({ where: { change: { key } } });
+    expect(assignments.length).toBeGreaterThan(0);
+    expect(assignments.map((a) => assignmentLabel(a.state, "WITHDRAWN"))).toEqual(
+      assignments.map(() => "released"),
+    );
   });
 });
 
