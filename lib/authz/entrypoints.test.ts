@@ -1,21 +1,13 @@
 // Every entry point declares what it needs (docs/architecture.md, "Entry points"): a page or route handler added
 // without a declaration fails this test instead of going live open.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { projectSources } from "@/lib/testing/sources";
 
-const APP = path.resolve("app");
 const PUBLIC_PAGES = new Set(["app/(auth)/sign-in/page.tsx"]);
 const NEXT_AUTH_ROUTE = "app/api/auth/[...nextauth]/route.ts";
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-const files = walk(APP).map((f) => path.relative(process.cwd(), f).split(path.sep).join("/"));
+const files = projectSources(["app"]);
 
 describe("entry points", () => {
   it("finds the app's pages and routes", () => {

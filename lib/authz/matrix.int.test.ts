@@ -3,16 +3,16 @@
 // route declares (read from the route file, as withAuth enforces it), then the same use case with
 // the same arguments, on a fresh subject so that one cell's write cannot decide the next one's.
 // It fails when a writing route handler or page has no row, or a row misses an actor kind.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { can } from "@/lib/authz/can";
 import { isPermission } from "@/lib/authz/permissions";
 import type { PersonActor } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
-import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
-import { asSessionUser } from "@/lib/testing/actors";
+import { makeSystem } from "@/prisma/factories";
+import { ownershipWorld, PERSON_KINDS, type OwnershipWorld } from "@/lib/testing/ownership-world";
+import { projectSources } from "@/lib/testing/sources";
 import { approval } from "@/lib/testing/changes";
 import { saveChange } from "@/lib/server/changes/save";
 import { markFileViewed, openForReview, reviewChange } from "@/lib/server/changes/review";
@@ -35,72 +35,12 @@ import { updateSystem } from "@/lib/server/system-edit";
 import { saveWindow } from "@/lib/server/windows";
 import { markRead } from "@/lib/server/notifications";
 
-export const ACTOR_KINDS = [
-  "anonymous",
-  "junior",
-  "midOwner",
-  "seniorOwner",
-  "codeownerOfPath",
-  "codeownerOfOtherPath",
-  "seniorNonOwner",
-  "principal",
-  "author",
-  "coAuthor",
-  "manager",
-  "admin",
-] as const;
+/** Nobody signed in, then one of each kind of person (lib/testing/ownership-world.ts). */
+export const ACTOR_KINDS = ["anonymous", ...PERSON_KINDS] as const;
 type Kind = (typeof ACTOR_KINDS)[number];
 type Outcome = "ok" | 401 | 403 | 404 | 409;
 
-interface World {
-  people: Record<Exclude<Kind, "anonymous">, PersonActor>;
-  repo: string;
-  system: { id: string; slug: string };
-}
-
-let w: World;
-
-async function world(): Promise<World> {
-  const manager = asSessionUser(await makeUser(db, { level: "SENIOR", roles: ["MANAGER"] }));
-  const team = await makeTeam(db, { managerId: manager.id });
-  const other = await makeTeam(db);
-  const member = async (level: "JUNIOR" | "MID" | "SENIOR" | "PRINCIPAL") =>
-    asSessionUser(await makeUser(db, { level, teamId: team.id }));
-  const outsider = async () =>
-    asSessionUser(await makeUser(db, { level: "SENIOR", teamId: other.id }));
-  const people = {
-    junior: await member("JUNIOR"),
-    midOwner: await member("MID"),
-    seniorOwner: await member("SENIOR"),
-    principal: await member("PRINCIPAL"),
-    author: await member("JUNIOR"),
-    coAuthor: await member("SENIOR"),
-    codeownerOfPath: await outsider(),
-    codeownerOfOtherPath: await outsider(),
-    seniorNonOwner: await outsider(),
-    manager,
-    admin: asSessionUser(await makeUser(db, { level: "SENIOR", roles: ["ADMIN"] })),
-  };
-  const system = await makeSystem(db, { tier: 2, owningTeamId: team.id });
-  const repo = await makeRepository(db, {
-    rules: [
-      { pattern: "*", systemId: system.id, teamIds: [team.id] },
-      {
-        pattern: "/src/",
-        systemId: system.id,
-        teamIds: [team.id],
-        userIds: [people.codeownerOfPath.id],
-      },
-      {
-        pattern: "/docs/",
-        systemId: system.id,
-        teamIds: [team.id],
-        userIds: [people.codeownerOfOtherPath.id],
-      },
-    ],
-  });
-  return { people, repo: repo.name, system };
-}
+let w: OwnershipWorld;
 
 // ---- subjects: each cell gets its own ----------------------------------------------------------
 
@@ -160,7 +100,13 @@ const cells = (signedIn: Outcome, except: Partial<Record<Kind, Outcome>> = {}) =
     ACTOR_KINDS.map((k) => [k, k === "anonymous" ? 401 : (except[k] ?? signedIn)]),
   ) as Record<Kind, Outcome>;
 
-const SIGNERS = { seniorOwner: "ok", principal: "ok", codeownerOfPath: "ok" } as const;
+// Out of office: never auto-assigned, but may still sign.
+const SIGNERS = {
+  seniorOwner: "ok",
+  principal: "ok",
+  codeownerOfPath: "ok",
+  outOfOffice: "ok",
+} as const;
 const AUTHORS = { author: "ok", coAuthor: "ok" } as const;
 const INCIDENT_WRITERS = cells("ok", { junior: 403, midOwner: 403, author: 403 });
 const ADMIN_ONLY = cells(403, { admin: "ok" });
@@ -314,15 +260,7 @@ const ROWS: Row[] = [
 
 // ---- the entry points the matrix must cover --------------------------------------------------
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-const appFiles = walk(path.resolve("app")).map((f) =>
-  path.relative(process.cwd(), f).split(path.sep).join("/"),
-);
+const appFiles = projectSources(["app"]);
 const WRITING_ROUTES = appFiles
   .filter((f) => f.endsWith("/route.ts") && !f.includes("[...nextauth]"))
   .flatMap((f) =>
@@ -364,7 +302,7 @@ async function outcome(row: Row, kind: Kind): Promise<Outcome> {
 }
 
 beforeAll(async () => {
-  w = await world();
+  w = await ownershipWorld(2);
 });
 
 describe("the authorization matrix", () => {

@@ -2,12 +2,14 @@
 // preview, the queue, the review page and the approval itself agree. Each person is asked about a
 // fresh change, so an earlier approval cannot decide a later answer.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { can } from "@/lib/authz/can";
 import type { PersonActor } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
-import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factories";
-import { asSessionUser } from "@/lib/testing/actors";
+import {
+  ownershipWorld,
+  type OwnershipWorld,
+  type PersonKind,
+} from "@/lib/testing/ownership-world";
 import { approval } from "@/lib/testing/changes";
 import { previewRouting } from "@/lib/server/routing/preview";
 import { queueFiltersSchema, queuePage } from "@/lib/server/queue";
@@ -15,71 +17,11 @@ import { saveChange } from "./save";
 import { reviewChange } from "./review";
 import { reviewPageData } from "./review-page";
 
-type Kind =
-  | "junior"
-  | "midOwner"
-  | "seniorOwner"
-  | "codeownerOfPath"
-  | "codeownerOfOtherPath"
-  | "seniorNonOwner"
-  | "principal"
-  | "author"
-  | "coAuthor"
-  | "manager"
-  | "admin"
-  | "outOfOffice";
-
-let people: Record<Kind, PersonActor>;
+let people: OwnershipWorld["people"];
 let repo: string;
 
 beforeAll(async () => {
-  const manager = asSessionUser(await makeUser(db, { level: "SENIOR", roles: ["MANAGER"] }));
-  const team = await makeTeam(db, { managerId: manager.id });
-  const other = await makeTeam(db);
-  const member = async (level: "JUNIOR" | "MID" | "SENIOR" | "PRINCIPAL") =>
-    asSessionUser(await makeUser(db, { level, teamId: team.id }));
-  const outsider = async () =>
-    asSessionUser(await makeUser(db, { level: "SENIOR", teamId: other.id }));
-  people = {
-    junior: await member("JUNIOR"),
-    midOwner: await member("MID"),
-    seniorOwner: await member("SENIOR"),
-    principal: await member("PRINCIPAL"),
-    author: await member("JUNIOR"),
-    coAuthor: await member("SENIOR"),
-    codeownerOfPath: await outsider(),
-    codeownerOfOtherPath: await outsider(),
-    seniorNonOwner: await outsider(),
-    manager,
-    admin: asSessionUser(await makeUser(db, { level: "SENIOR", roles: ["ADMIN"] })),
-    outOfOffice: asSessionUser(
-      await makeUser(db, {
-        level: "SENIOR",
-        teamId: team.id,
-        outOfOfficeUntil: new Date(Date.now() + 7 * 86400_000),
-      }),
-    ),
-  };
-  const system = await makeSystem(db, { tier: 3, owningTeamId: team.id });
-  repo = (
-    await makeRepository(db, {
-      rules: [
-        { pattern: "*", systemId: system.id, teamIds: [team.id] },
-        {
-          pattern: "/src/",
-          systemId: system.id,
-          teamIds: [team.id],
-          userIds: [people.codeownerOfPath.id],
-        },
-        {
-          pattern: "/docs/",
-          systemId: system.id,
-          teamIds: [team.id],
-          userIds: [people.codeownerOfOtherPath.id],
-        },
-      ],
-    })
-  ).name;
+  ({ people, repo } = await ownershipWorld(3));
 });
 
 interface Answers {
@@ -133,7 +75,7 @@ const no: Answers = { preview: false, queue: false, page: false, approval: false
 
 describe("queue, preview, review page and approval agree", () => {
   // An AI-assisted change by a JUNIOR: approvers must be SENIOR or above.
-  it.each<[Kind, Answers]>([
+  it.each<[PersonKind, Answers]>([
     ["junior", no],
     ["midOwner", no],
     ["seniorOwner", yes],
@@ -151,7 +93,7 @@ describe("queue, preview, review page and approval agree", () => {
   });
 
   // No AI: a MID owner may sign a tier-3 change.
-  it.each<[Kind, Answers]>([
+  it.each<[PersonKind, Answers]>([
     ["junior", no],
     ["midOwner", yes],
     ["seniorOwner", yes],

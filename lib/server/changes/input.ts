@@ -5,8 +5,9 @@ import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { checkPath } from "@/lib/domain/changes/paths";
 
-export { MAX_DIFF_BYTES } from "@/lib/domain/changes/content";
 import { MAX_DIFF_BYTES } from "@/lib/domain/changes/content";
+
+export { MAX_DIFF_BYTES };
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const optionalUrl = z

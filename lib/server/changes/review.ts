@@ -4,19 +4,18 @@
 // from requirements and reviews, close or keep assignments, notify, and record the event.
 import { z } from "zod";
 import type { PersonActor } from "@/lib/domain/actor";
-import type { Action } from "@/lib/domain/lifecycle/lifecycle";
+import type { Action, Status } from "@/lib/domain/lifecycle/lifecycle";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
-import { reviewProblems, statusAfterReview } from "@/lib/domain/changes/review";
+import { isReviewable, reviewProblems, statusAfterReview } from "@/lib/domain/changes/review";
 import { measuredSeconds } from "@/lib/domain/changes/timing";
 import { rubberStampReasons } from "@/lib/domain/review/rubber-stamp";
-import { AppError, validationError } from "@/lib/errors";
+import { AppError, notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { mutate } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
 import { assertStatus } from "./transitions";
 import { completeAssignment, refreshRequirementStates, releaseAssignments } from "./writer";
 import { db } from "@/lib/db";
-import { isReviewable } from "@/lib/domain/changes/review";
 import {
   approvalProgress,
   assertMaySee,
@@ -341,20 +340,17 @@ export async function openForReview(
   key: string,
   options: { now?: Date } = {},
 ): Promise<{ openedAt: Date | null }> {
-  const change = await lockChange(db, key, { lock: false });
-  if (!isReviewable(change.status)) return { openedAt: null };
-  const existing = await db.reviewOpen.findUnique({
-    where: {
-      changeId_revision_reviewerId: {
-        changeId: change.id,
-        revision: change.currentRevision,
-        reviewerId: user.id,
-      },
-    },
-    select: { openedAt: true },
-  });
-  if (existing) return existing;
+  // The usual answer (already open, or not reviewable) in one read, outside any transaction.
+  const [seen] = await db.$queryRaw<{ status: Status; openedAt: Date | null }[]>`
+    SELECT c.status::text AS status, o."openedAt"
+      FROM "ChangeRequest" c
+      LEFT JOIN "ReviewOpen" o ON o."changeId" = c.id AND o.revision = c."currentRevision"
+       AND o."reviewerId" = ${user.id}
+     WHERE c.key = ${key}`;
+  if (!seen) throw notFound("No such change.");
+  if (seen.openedAt || !isReviewable(seen.status)) return { openedAt: seen.openedAt };
   return mutate<{ openedAt: Date | null }>(user, async (tx) => {
+    const change = await lockChange(tx, key, { lock: false });
     const ctx = await loadContext(tx, change, { owners: [user.id], now: options.now });
     if (!signOffStanding(ctx, user).mayApprove) return { result: { openedAt: null }, event: null };
     const [row] = await tx.$queryRaw<{ openedAt: Date }[]>`

@@ -44,13 +44,14 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
   const { key } = await params;
   const user = await requirePage("portal:use", `/changes/${key}`);
   const change = await orNotFound(getChange(user, key.toUpperCase()));
-  // A person who may sign the change starts their measured review time by opening it.
-  if (change.status !== "DRAFT") await openForReview(user, change.key);
   const [history, review, incidents] = await Promise.all([
     subjectTimeline("change", change.id, 20),
     change.status === "DRAFT" ? Promise.resolve(null) : reviewPageData(user, change.key),
     incidentsOfChange(change.id),
   ]);
+  // A person who may sign the change starts their measured review time by opening it; nobody
+  // else's view writes anything.
+  if (review?.canReview) await openForReview(user, change.key);
   const hits = (change.revisions[0]?.riskHits ?? []) as unknown as RiskHit[];
   const isAuthor = isAuthorOrCoAuthor(
     { authorId: change.authorId, coAuthorIds: change.coAuthors.map((c) => c.user.id) },
