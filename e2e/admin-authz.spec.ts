@@ -1,4 +1,4 @@
-import { test, expect, signInAs } from "./fixtures";
+import { test, expect, signInAs, SAME_ORIGIN } from "./fixtures";
 
 test("a junior cannot reach an admin edit, in the UI or by a direct request", async ({
   page,
@@ -15,6 +15,7 @@ test("a junior cannot reach an admin edit, in the UI or by a direct request", as
   await expect(page.getByRole("button", { name: "Edit system" })).toHaveCount(0);
 
   const response = await page.request.patch(`/api/v1/systems/${system.slug}`, {
+    headers: SAME_ORIGIN,
     data: { tier: 1 },
   });
   expect(response.status()).toBe(403);
@@ -33,7 +34,10 @@ test("an unsigned request to the admin API gets 401 and changes nothing", async 
   db,
 }) => {
   const system = await db.system.findFirstOrThrow({ where: { tier: 2 } });
-  const response = await request.patch(`/api/v1/systems/${system.slug}`, { data: { tier: 1 } });
+  const response = await request.patch(`/api/v1/systems/${system.slug}`, {
+    headers: SAME_ORIGIN,
+    data: { tier: 1 },
+  });
   expect(response.status()).toBe(401);
   expect((await db.system.findUniqueOrThrow({ where: { id: system.id } })).tier).toBe(2);
 });
@@ -76,14 +80,17 @@ test("an admin's bad input is refused with the field named, and nothing changes"
     [{ owningTeam: "no-such-team" }, "owningTeam"],
     [{ extraApprovers: { users: ["nobody.here"], teams: [] } }, "extraApprovers.users.0"],
   ] as const) {
-    const response = await page.request.patch(`/api/v1/systems/${system.slug}`, { data: body });
+    const response = await page.request.patch(`/api/v1/systems/${system.slug}`, {
+      headers: SAME_ORIGIN,
+      data: body,
+    });
     expect(response.status()).toBe(400);
     const error = (await response.json()).error;
     expect(error.code).toBe("VALIDATION");
     expect(error.details.map((d: { field: string }) => d.field)).toContain(field);
   }
   const malformed = await page.request.patch(`/api/v1/systems/${system.slug}`, {
-    headers: { "content-type": "application/json" },
+    headers: { ...SAME_ORIGIN, "content-type": "application/json" },
     data: "{not json",
   });
   expect(malformed.status()).toBe(400);

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, signInAs } from "./fixtures";
+import { test, expect, signInAs, SAME_ORIGIN } from "./fixtures";
 
 test("an admin's edit shows on the system's history and in the audit trail, which filters, verifies and exports", async ({
   page,
@@ -15,6 +15,7 @@ test("an admin's edit shows on the system's history and in the audit trail, whic
   await signInAs(page, admin);
 
   const response = await page.request.patch(`/api/v1/systems/${system.slug}`, {
+    headers: SAME_ORIGIN,
     data: { tier: 1 },
   });
   expect(response.ok()).toBe(true);

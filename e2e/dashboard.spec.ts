@@ -2,7 +2,7 @@
 // downloads as CSV, and recording an incident and linking its suspect change as CAUSE moves the
 // change failure rate.
 import { readFile } from "node:fs/promises";
-import { test, expect, signInAs } from "./fixtures";
+import { test, expect, signInAs, SAME_ORIGIN } from "./fixtures";
 
 const HOUR = 3_600_000;
 const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
@@ -126,13 +126,14 @@ test("the metrics and incidents APIs refuse bad input by field, and people witho
   expect(typeof body.changeFailureRate.overall.deployed).toBe("number");
 
   const bad = await page.request.post("/api/v1/incidents", {
+    headers: SAME_ORIGIN,
     data: { title: "x", severity: "SEV9", systems: [] },
   });
   expect(bad.status()).toBe(400);
   const problems = ((await bad.json()).error.details as { field: string }[]).map((d) => d.field);
   expect(problems).toEqual(expect.arrayContaining(["title", "severity", "startedAt", "systems"]));
   const malformed = await page.request.post("/api/v1/incidents", {
-    headers: { "content-type": "application/json" },
+    headers: { ...SAME_ORIGIN, "content-type": "application/json" },
     data: "{not json",
   });
   expect(malformed.status()).toBe(400);

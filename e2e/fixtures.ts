@@ -75,3 +75,6 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export { expect };
 
 export const DEMO_OFF_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+
+/** What a browser adds to a write from the portal's own pages; API calls made here must say it too. */
+export const SAME_ORIGIN = { origin: `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}` };

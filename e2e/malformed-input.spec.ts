@@ -2,7 +2,7 @@
 // are not JSON or have the wrong shape, wrong types, NUL bytes, oversized values, and keys and
 // query strings that are nonsense. Each answer is a 4xx with a named error (or a 2xx/3xx for
 // input that is merely useless), never a 5xx.
-import { test, expect, signInAs, type TestPerson } from "./fixtures";
+import { test, expect, signInAs, type TestPerson, SAME_ORIGIN } from "./fixtures";
 
 const KEYS = [
   "CR-99999999999999999999",
@@ -140,7 +140,10 @@ test("malformed bodies and keys to every write get a 4xx, never a 5xx", async ({
         const url = route.path(key);
         const response = await page.request.fetch(url, {
           method: route.method,
-          headers: body === undefined ? {} : { "content-type": "application/json" },
+          headers:
+            body === undefined
+              ? SAME_ORIGIN
+              : { ...SAME_ORIGIN, "content-type": "application/json" },
           data: body,
           maxRedirects: 0,
         });

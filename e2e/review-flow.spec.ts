@@ -1,4 +1,4 @@
-import { test, expect, signInAs, type TestPerson } from "./fixtures";
+import { test, expect, signInAs, type TestPerson, SAME_ORIGIN } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { receivedMail } from "./mailbox";
 
@@ -152,6 +152,7 @@ test("a senior who does not own the system sees no actions and is refused; an au
   await expect(panel).toContainText("You are not an eligible reviewer");
   await expect(panel.getByRole("button")).toHaveCount(0);
   const direct = await page.request.post(`/api/v1/changes/${key}/reviews`, {
+    headers: SAME_ORIGIN,
     data: {
       revision: 1,
       decision: "APPROVE",
@@ -169,6 +170,7 @@ test("a senior who does not own the system sees no actions and is refused; an au
     "You are not an eligible reviewer: author.",
   );
   const self = await page.request.post(`/api/v1/changes/${own}/reviews`, {
+    headers: SAME_ORIGIN,
     data: {
       revision: 1,
       decision: "APPROVE",
@@ -187,11 +189,13 @@ test("an approval of an old revision gets a 409 and a clear message", async ({
   const junior = await createPerson({ level: "JUNIOR", teamSlug: "cart" });
   const key = await submitChange(page, junior);
   await page.request.post(`/api/v1/changes/${key}/revisions`, {
+    headers: SAME_ORIGIN,
     data: { diff: diff(SECOND), note: "jitter" },
   });
   const senior = await createPerson({ level: "SENIOR", teamSlug: "checkout" });
   await signInAs(page, senior);
   const stale = await page.request.post(`/api/v1/changes/${key}/reviews`, {
+    headers: SAME_ORIGIN,
     data: {
       revision: 1,
       decision: "APPROVE",

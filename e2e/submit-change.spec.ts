@@ -1,4 +1,4 @@
-import { test, expect, signInAs } from "./fixtures";
+import { test, expect, signInAs, SAME_ORIGIN } from "./fixtures";
 
 const DIFF = `diff --git a/apps/web/checkout/payment-retry.ts b/apps/web/checkout/payment-retry.ts
 new file mode 100644
@@ -126,6 +126,7 @@ test("bad input is refused with the fields named, and nothing is saved", async (
 
   // Direct requests: a 6 MB diff and an unknown repository.
   const big = await page.request.post("/api/v1/changes", {
+    headers: SAME_ORIGIN,
     data: {
       title: "Huge",
       intent: "x".repeat(30),
@@ -140,6 +141,7 @@ test("bad input is refused with the fields named, and nothing is saved", async (
     expect.objectContaining({ field: "diff", message: expect.stringMatching(/larger than 5 MB/) }),
   );
   const unknown = await page.request.post("/api/v1/changes", {
+    headers: SAME_ORIGIN,
     data: {
       title: "Nowhere",
       intent: "y".repeat(30),

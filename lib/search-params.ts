@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { LEVELS } from "@/lib/domain/levels";
 import { AUDIT_ACTIONS } from "@/lib/domain/audit/events";
-import { isRealDateTime } from "@/lib/validation";
+import { isRealDateTime, isStorableDate } from "@/lib/validation";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -62,7 +62,7 @@ const when = z
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/)
   .refine(isRealDateTime)
   .transform((v) => new Date(/T/.test(v) ? (v.endsWith("Z") ? v : `${v}Z`) : `${v}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()))
+  .refine(isStorableDate)
   .optional()
   .catch(undefined);
 const seq = z.coerce.number().int().positive().optional().catch(undefined);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { dateTime, isRealDateTime, nulPath, refuseNul } from "./validation";
+import { dateTime, isRealDateTime, refuseUnstorable, unstorableAt } from "./validation";
 
-describe("nulPath", () => {
+describe("unstorableAt", () => {
   it.each([
     ["a clean object", { title: "ok", paths: ["a.ts"], n: 3, nested: { x: null } }, null],
     ["a top-level string", "a\u0000b", "(body)"],
@@ -11,14 +11,18 @@ describe("nulPath", () => {
     ["a nested field", { extraApprovers: { users: ["ok", "\u0000"] } }, "extraApprovers.users.1"],
     ["a key", { "bad\u0000key": 1 }, "bad\\0key"],
     ["numbers, booleans and null", [1, true, null, 2.5], null],
+    ["a lone high surrogate", { title: "a\ud800" }, "title"],
+    ["a lone low surrogate", { notes: ["ok", "\udc00b"] }, "notes.1"],
+    ["a surrogate key", { "k\udfff": 1 }, "k\\udfff"],
+    ["a well-formed pair", { title: "\ud83d\ude00" }, null],
   ])("%s", (_name, value, expected) => {
-    expect(nulPath(value)).toBe(expected);
+    expect(unstorableAt(value)?.field ?? null).toBe(expected);
   });
 
-  it("refuseNul names the field in a validation error", () => {
+  it("refuseUnstorable names the field in a validation error", () => {
     const error = (() => {
       try {
-        refuseNul({ intent: "why\u0000" });
+        refuseUnstorable({ intent: "why\u0000" });
       } catch (e) {
         return e;
       }
@@ -28,6 +32,14 @@ describe("nulPath", () => {
       code: "VALIDATION",
       details: [{ field: "intent", message: "must not contain NUL characters" }],
     });
+  });
+});
+
+describe("deep values", () => {
+  it("walks 100,000 levels without overflowing the stack", () => {
+    let value: unknown = "deep\u0000";
+    for (let i = 0; i < 100_000; i++) value = [value];
+    expect(unstorableAt(value)?.field).toMatch(/^0(\.0)+$/);
   });
 });
 
@@ -48,8 +60,17 @@ describe("dateTime", () => {
     "2026-04-31T12:00Z",
     "2026-12-01T24:00",
     "2026-12-01T10:60",
+    // PostgreSQL (through the driver) cannot store these: year 0, or year 10000 after the offset.
+    "0000-01-01T00:00Z",
+    "0000-06-15T12:00",
+    "9999-12-31T23:30-01:00",
   ])("refuses %s", (input) => {
     expect(dateTime.safeParse(input).success).toBe(false);
+  });
+
+  it("keeps the first and last storable instants", () => {
+    expect(dateTime.parse("0001-01-01T00:00Z").toISOString()).toBe("0001-01-01T00:00:00.000Z");
+    expect(dateTime.parse("9999-12-31T23:59Z").toISOString()).toBe("9999-12-31T23:59:00.000Z");
   });
 });
 

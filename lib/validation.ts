@@ -41,34 +41,73 @@ export const dateTime = z
   .regex(DATE_TIME, "must be a date and time, e.g. 2026-12-01T00:00 (UTC)")
   .refine(isRealDateTime, "is not a real date and time")
   .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(v) ? v : `${v}Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), "is not a real date");
+  .refine(isStorableDate, "must be between the years 1 and 9999 (UTC)");
 
 /**
- * The path of the first string (or object key) inside `value` that holds a NUL character, which
- * PostgreSQL cannot store in text; null when there is none.
+ * A real instant within years 1 to 9999 in UTC: the driver writes dates as four-digit ISO years, so
+ * year 0 or year 10000 (reachable through an offset) would fail in PostgreSQL instead of here.
  */
-export function nulPath(value: unknown, path: string[] = []): string | null {
-  const here = () => (path.length ? path.join(".") : "(body)");
-  if (typeof value === "string") return value.includes("\u0000") ? here() : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = nulPath(item, [...path, String(i)]);
-      if (found) return found;
-    }
-    return null;
+export function isStorableDate(d: Date): boolean {
+  const year = d.getUTCFullYear();
+  return !Number.isNaN(d.getTime()) && year >= 1 && year <= 9999;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What PostgreSQL cannot store in text (and what `jsonb` refuses): NUL, or a lone UTF-16 surrogate. */
+function textFault(text: string): string | null {
+  if (text.includes("\u0000")) return "must not contain NUL characters";
+  if (LONE_SURROGATE.test(text)) return "must not contain a lone surrogate (invalid Unicode)";
+  return null;
+}
+
+const printableKey = (key: string) =>
+  key
+    .replace(/\u0000/g, "\\0")
+    .replace(/[\ud800-\udfff]/g, (c) =>
+      LONE_SURROGATE.test(c) ? `\\u${c.charCodeAt(0).toString(16)}` : c,
+    );
+
+/**
+ * The first string (or object key) inside `value` that PostgreSQL cannot store, with where it is
+ * and why; null when there is none. Walks with its own stack, so no nesting can overflow it.
+ */
+export function unstorableAt(value: unknown): FieldProblem | null {
+  interface Node {
+    value: unknown;
+    key: string | null;
+    parent: Node | null;
   }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes("\u0000")) return [...path, key.replace(/\u0000/g, "\\0")].join(".");
-      const found = nulPath(item, [...path, key]);
-      if (found) return found;
+  const field = (node: Node | null, last?: string) => {
+    const path = last === undefined ? [] : [last];
+    for (let n = node; n && n.key !== null; n = n.parent) path.unshift(n.key);
+    return path.length ? path.join(".") : "(body)";
+  };
+  const stack: Node[] = [{ value, key: null, parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const here = node.value;
+    if (typeof here === "string") {
+      const message = textFault(here);
+      if (message) return { field: field(node), message };
+    } else if (here && typeof here === "object") {
+      const isArray = Array.isArray(here);
+      const entries = isArray
+        ? here.map((item, i) => [String(i), item] as const)
+        : Object.entries(here);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!;
+        const message = isArray ? null : textFault(key);
+        if (message) return { field: field(node, printableKey(key)), message };
+        stack.push({ value: item, key, parent: node });
+      }
     }
   }
   return null;
 }
 
-/** Refuses input holding a NUL character, naming where (a 400, before anything is read or written). */
-export function refuseNul(value: unknown): void {
-  const field = nulPath(value);
-  if (field) throw validationError([{ field, message: "must not contain NUL characters" }]);
+/** Refuses input holding text PostgreSQL cannot store, naming where (a 400, before anything is read or written). */
+export function refuseUnstorable(value: unknown): void {
+  const problem = unstorableAt(value);
+  if (problem) throw validationError([problem]);
 }

@@ -6,8 +6,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { can } from "@/lib/authz/can";
 import { isPermission, type Permission } from "@/lib/authz/permissions";
 import { AppError, forbidden, notFound, toErrorBody, validationError } from "@/lib/errors";
-import { nulPath, refuseNul } from "@/lib/validation";
+import { refuseUnstorable, unstorableAt } from "@/lib/validation";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { crossOriginProblem } from "@/lib/http/same-origin";
 
 function assertDeclared(permission: Permission) {
   if (!isPermission(permission)) throw new Error(`Undeclared permission: ${String(permission)}`);
@@ -40,15 +42,36 @@ export function jsonError(error: unknown): NextResponse {
 }
 
 /**
- * A NUL character in a path parameter names nothing that can exist (404, as for any unknown id);
- * in a query parameter it is bad input (400 naming it). Checked before a handler reads anything.
+ * A state-changing request must come from the portal's own pages (CSRF): 403 before anything is
+ * read. docs/decisions/0008-same-origin-writes.md.
+ */
+function refuseCrossOrigin(req: NextRequest): void {
+  const h = req.headers;
+  const proto = (h.get("x-forwarded-proto") ?? req.nextUrl.protocol).replace(/:$/, "");
+  const host = h.get("host") ?? req.nextUrl.host;
+  const published = env().NEXTAUTH_URL;
+  const problem = crossOriginProblem({
+    method: req.method,
+    origin: h.get("origin"),
+    secFetchSite: h.get("sec-fetch-site"),
+    requestOrigin: `${proto}://${host}`,
+    trustedOrigins: published ? [new URL(published).origin] : [],
+  });
+  if (problem) throw forbidden(problem);
+}
+
+/**
+ * Text PostgreSQL cannot store (NUL, a lone surrogate) in a path parameter names nothing that can
+ * exist (404, as for any unknown id); in a query parameter it is bad input (400 naming it).
+ * Checked before a handler reads anything.
  */
 async function checkedParams<P>(req: NextRequest, params: Promise<P>): Promise<P> {
   const resolved = await params;
-  if (nulPath(resolved)) throw notFound();
-  for (const [name, value] of req.nextUrl.searchParams)
-    if (`${name}${value}`.includes("\u0000"))
-      throw validationError([{ field: name, message: "must not contain NUL characters" }]);
+  if (unstorableAt(resolved)) throw notFound();
+  for (const [name, value] of req.nextUrl.searchParams) {
+    const problem = unstorableAt(`${name}${value}`);
+    if (problem) throw validationError([{ field: name, message: problem.message }]);
+  }
   return resolved;
 }
 
@@ -58,6 +81,7 @@ export function publicRoute<P = Record<string, never>>(
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      refuseCrossOrigin(req);
       return await handler(req, await checkedParams(req, context.params));
     } catch (error) {
       return jsonError(error);
@@ -73,6 +97,7 @@ export function withAuth<P = Record<string, never>>(
   assertDeclared(options.permission);
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
+      refuseCrossOrigin(req);
       const user = await currentUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
       if (!can(user, options.permission)) throw forbidden();
@@ -98,7 +123,7 @@ export function authedAction<I, T>(
       const user = await currentUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
       if (!can(user, options.permission)) throw forbidden();
-      refuseNul(input);
+      refuseUnstorable(input);
       return { ok: true, data: await action(user, input) };
     } catch (error) {
       return { ok: false, error: toErrorBody(error).body.error };
