@@ -1,13 +1,52 @@
-// Passes the requested path to server components, so a sign-in redirect can come back to it.
-// Authorization is not decided here: every page and route checks for itself.
+// Runs before every page and route: refuses an address that is not valid percent-encoded UTF-8
+// (which Next.js would otherwise answer with a plain-text 500), sets the security headers with a
+// fresh CSP nonce (lib/http/security-headers.ts), and passes the requested path to server
+// components so that a sign-in redirect can come back to it. Authorization is not decided here:
+// every page and route checks for itself (docs/architecture.md, "Entry points").
 import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, securityHeaders } from "@/lib/http/security-headers";
+
+function decodable(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set("x-countersign-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  const https =
+    (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "")) ===
+    "https";
+  const nonce = api ? null : newNonce();
+  const headers = securityHeaders({ nonce, https, dev: process.env.NODE_ENV !== "production" });
+
+  if (!decodable(request.nextUrl.pathname)) {
+    const message = "The address is not valid percent-encoded UTF-8.";
+    const response = api
+      ? NextResponse.json(
+          { error: { code: "VALIDATION", message, details: [{ field: "(path)", message }] } },
+          { status: 400 },
+        )
+      : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain" } });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  }
+
+  const forwarded = new Headers(request.headers);
+  if (nonce) {
+    // Next.js reads the nonce from the request's policy and puts it on its own scripts.
+    forwarded.set("content-security-policy", headers["content-security-policy"]!);
+    forwarded.set("x-nonce", nonce);
+    forwarded.set("x-countersign-path", request.nextUrl.pathname + request.nextUrl.search);
+  }
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+
 // Expected errors carry a code and a message the user may see; anything else is logged and shown
 // as a generic message (docs/architecture.md, "Errors").
 export const ERROR_STATUS = {
@@ -9,6 +11,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -46,12 +50,28 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+/** Seconds a client should wait before retrying a 503 or a 429 without its own figure. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export function toErrorBody(error: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+} {
   if (error instanceof AppError) {
+    const retry = error.code === "UNAVAILABLE" || error.code === "TOO_MANY_REQUESTS";
+    const after = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, details: error.details } },
+      ...(retry ? { headers: { "retry-after": String(after ?? RETRY_AFTER_SECONDS) } } : {}),
     };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("database unavailable:", error instanceof Error ? error.message : error);
+    return toErrorBody(
+      new AppError("UNAVAILABLE", "The database cannot be reached right now. Try again shortly."),
+    );
   }
   console.error(error);
   return {

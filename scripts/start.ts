@@ -10,6 +10,7 @@ import { migrate } from "../lib/db/migrate.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
 import { startWorker, type Worker } from "../lib/jobs/worker.ts";
 import { prepareDatabase, ensureSecret, log, serverNodeOptions } from "./lib/runtime.ts";
+import { listenAddress } from "./lib/listen.ts";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -82,10 +83,11 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
   worker = await startWorker(database.url, log);
-  log(
-    `Countersign on http://localhost:${port}${env.DEMO_MODE === "1" ? " (demo mode: pick a person to sign in)" : ""}`,
-  );
-  child = run(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+  const demo = ["1", "true", "yes", "on"].includes(env.DEMO_MODE ?? "");
+  const listen = listenAddress({ host: process.env.HOST, demo, port });
+  log(`Countersign on ${listen.summary}${demo ? "; demo mode: pick a person to sign in" : ""}`);
+  const serve = ["-p", String(port), "-H", listen.host];
+  child = run(dev ? ["dev", ...serve] : ["start", ...serve], env);
   child.once("exit", (code) => void shutdown(code ?? 0));
 }
 

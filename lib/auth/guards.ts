@@ -37,8 +37,8 @@ export interface RouteContext<P> {
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
 
 export function jsonError(error: unknown): NextResponse {
-  const { status, body } = toErrorBody(error);
-  return NextResponse.json(body, { status });
+  const { status, body, headers } = toErrorBody(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Level, Role } from "@/lib/domain/levels";
 declare module "next-auth" {
   interface Session {
     user: DefaultSession["user"] & { id: string; level: Level; roles: Role[] };
+    /** How this session was issued (lib/auth/sign-in-method.ts). */
+    method?: string;
   }
 }
 
@@ -12,5 +14,6 @@ declare module "next-auth/jwt" {
     uid?: string;
     level?: Level;
     roles?: Role[];
+    method?: string;
   }
 }

@@ -7,6 +7,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { demoMode, env, oidcConfigured } from "@/lib/env";
 import { recordSignIn, recordSignOut } from "@/lib/server/auth-events";
+import { sessionMethodAccepted } from "@/lib/auth/sign-in-method";
+import { sameOriginPath } from "@/lib/http/callback-url";
 
 interface OidcProfile {
   sub: string;
@@ -61,6 +63,10 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      // After signing in (or out), only a path on this portal (lib/http/callback-url.ts).
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${sameOriginPath(url, baseUrl)}`;
+      },
       async signIn({ user, account }) {
         if (account?.provider === "demo") return true;
         // OIDC: the person must already be in the directory, matched by e-mail.
@@ -88,12 +94,16 @@ export function authOptions(): NextAuthOptions {
             token.uid = row.id;
             token.level = row.level;
             token.roles = row.roles;
+            token.method = account.provider;
             await recordSignIn(row.id, account.provider);
           }
         }
         return token;
       },
       async session({ session, token }) {
+        // A session whose way in is closed now (demo mode turned off) is no session at all.
+        const enabled = { demo: demoMode(), oidc: oidcConfigured() };
+        if (!sessionMethodAccepted(token.method, enabled)) return { expires: session.expires };
         if (token.uid) {
           session.user = {
             ...session.user,
@@ -101,6 +111,7 @@ export function authOptions(): NextAuthOptions {
             level: token.level!,
             roles: token.roles ?? [],
           };
+          session.method = token.method;
         }
         return session;
       },

@@ -5,6 +5,8 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { UserActor } from "@/lib/domain/actor";
 import { authOptions } from "@/lib/auth/options";
+import { sessionMethodAccepted } from "@/lib/auth/sign-in-method";
+import { demoMode, oidcConfigured } from "@/lib/env";
 
 /** The signed-in person, as the Actor every use case takes (lib/domain/actor.ts). */
 export type SessionUser = UserActor;
@@ -13,6 +15,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
+  if (!sessionMethodAccepted(session.method, { demo: demoMode(), oidc: oidcConfigured() }))
+    return null;
   const user = await db.user.findUnique({
     where: { id },
     select: {

@@ -47,4 +47,15 @@ describe("entry points", () => {
   )("%s wraps server actions in authedAction", (file) => {
     expect(readFileSync(file, "utf8")).toMatch(/authedAction\(/);
   });
+
+  // A loading state starts the response (HTTP 200) before its page runs, so the page's own check
+  // could only show a 403 page with status 200: the segment's layout must check first.
+  it.each(files.filter((f) => f.endsWith("/loading.tsx")))(
+    "%s has a layout that calls requirePage",
+    (file) => {
+      const layout = file.replace(/loading\.tsx$/, "layout.tsx");
+      expect(files, `${layout} is missing`).toContain(layout);
+      expect(readFileSync(layout, "utf8")).toMatch(/await requirePage\("[a-z]+:[a-z-]+"/);
+    },
+  );
 });

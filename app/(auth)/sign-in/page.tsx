@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { demoMode, env, oidcConfigured } from "@/lib/env";
@@ -6,6 +7,7 @@ import { demoPeople } from "@/lib/server/people";
 import { DemoPicker } from "@/components/auth/demo-picker";
 import { OidcButton } from "@/components/auth/oidc-button";
 import { Logo } from "@/components/brand/logo";
+import { sameOriginPath } from "@/lib/http/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,8 +19,18 @@ const ERRORS: Record<string, string> = {
   OAuthCallback: "The single sign-on provider returned an error.",
 };
 
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+/**
+ * The published address (NEXTAUTH_URL) when this page was opened at another one (127.0.0.1, the
+ * network address): sign-in ends on the published address, so the session would be set there.
+ */
+async function publishedElsewhere(): Promise<string | null> {
+  const published = env().NEXTAUTH_URL;
+  if (!published) return null;
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  const here = `${proto}://${h.get("x-forwarded-host") ?? h.get("host")}`;
+  const origin = new URL(published).origin;
+  return here === origin ? null : origin;
 }
 
 // Public page (declared): the way in.
@@ -28,8 +40,9 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = sameOriginPath(params.callbackUrl, env().NEXTAUTH_URL ?? "http://localhost");
   if (await currentUser()) redirect(callbackUrl);
+  const elsewhere = await publishedElsewhere();
   const demo = demoMode();
   const sso = oidcConfigured();
   const people = demo ? await demoPeople() : [];
@@ -55,12 +68,29 @@ export default async function SignInPage({
             {error}
           </p>
         ) : null}
-        {sso ? (
+        {elsewhere ? (
+          <div
+            role="alert"
+            className="mx-auto max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+          >
+            <p className="font-medium">Countersign lives at {elsewhere}.</p>
+            <p className="mt-1">
+              You opened it at another address, where signing in cannot keep you signed in.{" "}
+              <a
+                className="font-medium text-amber-950 underline underline-offset-2"
+                href={`${elsewhere}/sign-in${callbackUrl === "/" ? "" : `?callbackUrl=${encodeURIComponent(callbackUrl)}`}`}
+              >
+                Sign in at {elsewhere}
+              </a>
+            </p>
+          </div>
+        ) : null}
+        {elsewhere ? null : sso ? (
           <div className="mx-auto w-full max-w-sm">
             <OidcButton name={env().OIDC_NAME} callbackUrl={callbackUrl} />
           </div>
         ) : null}
-        {demo ? <DemoPicker people={people} callbackUrl={callbackUrl} /> : null}
+        {demo && !elsewhere ? <DemoPicker people={people} callbackUrl={callbackUrl} /> : null}
         {!sso && !demo ? (
           <p className="mx-auto max-w-xl rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
             No sign-in method is configured. Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET
