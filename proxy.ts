@@ -47,6 +47,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Pages, and API paths holding a percent sign (to refuse undecodable ones). Other API requests skip
+// the proxy: with a proxy in the way Next.js buffers the whole request body (up to 10 MB) before
+// the route can refuse it, and readJson must be able to stop reading at the route's limit. API
+// responses get the same headers from next.config.ts (apiSecurityHeaders).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)", "/api/(.*%.*)"],
 };

@@ -1,12 +1,35 @@
+// With demo mode off, people sign in through single sign-on: a real OpenID Connect provider
+// (e2e/oidc-provider.ts) in front of the demo-off server, limited to 3 sign-ins per account.
+import type { Page } from "@playwright/test";
 import { test, expect, DEMO_OFF_URL } from "./fixtures";
 
+async function signInWithSso(page: Page, email: string) {
+  await page.goto(`${DEMO_OFF_URL}/sign-in`);
+  await page.getByRole("button", { name: "Sign in with Acme SSO" }).click();
+  // Off to the provider, or back at once (already signed in there, or refused with ?error=).
+  await page.waitForURL(
+    (url) =>
+      url.origin !== DEMO_OFF_URL || url.pathname !== "/sign-in" || url.search.includes("error="),
+  );
+  const login = page.locator('input[name="login"]');
+  if (await login.isVisible().catch(() => false)) {
+    await login.fill(email);
+    await page.locator('input[name="password"]').fill("any password");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+  }
+  const consent = page.getByRole("button", { name: "Continue" });
+  await consent.or(page.locator("main")).first().waitFor();
+  if (await consent.isVisible().catch(() => false)) await consent.click();
+  await page.waitForURL((url) => url.origin === DEMO_OFF_URL);
+}
+
 test.describe("with demo mode off", () => {
-  test("the sign-in page has no demo sign-in", async ({ page }) => {
+  test("the sign-in page offers single sign-on and no demo sign-in", async ({ page }) => {
     await page.goto(`${DEMO_OFF_URL}/sign-in`);
     await expect(page.getByRole("heading", { name: "Sign in to Countersign" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in with Acme SSO" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Demo sign-in" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Sign in as / })).toHaveCount(0);
-    await expect(page.getByText("No sign-in method is configured")).toBeVisible();
   });
 
   test("calling the demo sign-in directly does not sign anyone in", async ({ page, db }) => {
@@ -28,5 +51,68 @@ test.describe("with demo mode off", () => {
     expect(Object.keys(providers ?? {})).not.toContain("demo");
     await page.goto(`${DEMO_OFF_URL}/admin`);
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("single sign-on maps the provider's e-mail to the person and their level", async ({
+    page,
+    db,
+    createPerson,
+  }) => {
+    const person = await createPerson({ level: "SENIOR", teamSlug: "checkout" });
+    const email = (await db.user.findUniqueOrThrow({ where: { id: person.id } })).email;
+    await signInWithSso(page, email.toUpperCase());
+    await expect(page.getByText(person.name, { exact: true }).first()).toBeVisible();
+    await expect(page.getByText("Senior", { exact: true }).first()).toBeVisible();
+    const session = await (await page.request.get(`${DEMO_OFF_URL}/api/auth/session`)).json();
+    expect(session.user).toMatchObject({ id: person.id, level: "SENIOR" });
+    expect((await page.request.get(`${DEMO_OFF_URL}/api/v1/queue`)).status()).toBe(200);
+    const signIn = await db.auditEvent.findFirst({
+      where: { action: "auth.signed_in", subjectId: person.id },
+    });
+    expect(signIn?.payload).toMatchObject({ provider: "oidc" });
+  });
+
+  test("an unknown or deactivated e-mail gets a clear page, not a session", async ({
+    page,
+    db,
+    createPerson,
+  }) => {
+    await signInWithSso(page, "nobody.here@elsewhere.example");
+    await expect(page).toHaveURL(/\/sign-in\?error=AccessDenied/);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText(
+      "not in the Countersign directory",
+    );
+
+    const gone = await createPerson({ level: "MID" });
+    const row = await db.user.update({ where: { id: gone.id }, data: { active: false } });
+    await page.context().clearCookies();
+    await signInWithSso(page, row.email);
+    await expect(page).toHaveURL(/\/sign-in\?error=AccessDenied/);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("deactivated");
+    const session = await (await page.request.get(`${DEMO_OFF_URL}/api/auth/session`)).json();
+    expect(session?.user).toBeUndefined();
+  });
+
+  test("sign-ins are limited per account (3 here), stored in PostgreSQL", async ({
+    page,
+    db,
+    createPerson,
+  }) => {
+    const person = await createPerson({ level: "MID" });
+    const email = (await db.user.findUniqueOrThrow({ where: { id: person.id } })).email;
+    for (let i = 0; i < 3; i++) {
+      await signInWithSso(page, email);
+      await expect(page.getByText(person.name, { exact: true }).first()).toBeVisible();
+      await page.context().clearCookies({ name: "next-auth.session-token" });
+    }
+    await signInWithSso(page, email);
+    await expect(page).toHaveURL(/\/sign-in\?error=RateLimited/);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText(
+      "Too many sign-in attempts",
+    );
+    const counted = await db.signInAttempt.findFirstOrThrow({
+      where: { bucket: `account:${email.toLowerCase()}` },
+    });
+    expect(counted.count).toBe(4);
   });
 });

@@ -1,6 +1,8 @@
 // The servers Playwright tests against: a fresh database (DATABASE_URL_TEST's server, or an
 // embedded PostgreSQL) with the demo organisation, and the production build served twice:
-// E2E_PORT (demo mode on) and E2E_PORT + 1 (demo mode off). Playwright owns this process.
+// E2E_PORT (demo mode on) and E2E_PORT + 1 (demo mode off, single sign-on through a real OpenID
+// Connect provider on E2E_PORT + 2, with a per-account sign-in limit of 3 so that a test can reach
+// it). Playwright owns this process.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createDb } from "../lib/db.ts";
@@ -8,6 +10,7 @@ import { createTestDatabase } from "../lib/testing/test-database.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
 import { startWorker } from "../lib/jobs/worker.ts";
 import { MAILBOX, startMailbox } from "../e2e/mailbox.ts";
+import { OIDC_CLIENT, startOidcProvider } from "../e2e/oidc-provider.ts";
 import { serverNodeOptions } from "./lib/runtime.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -27,7 +30,12 @@ async function waitForHealth(url: string, child: ChildProcess) {
   throw new Error(`timed out waiting for ${url}`);
 }
 
-function serve(p: number, demo: boolean, databaseUrl: string): ChildProcess {
+function serve(
+  p: number,
+  demo: boolean,
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): ChildProcess {
   const child = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-p", String(p)],
@@ -41,6 +49,7 @@ function serve(p: number, demo: boolean, databaseUrl: string): ChildProcess {
         NEXTAUTH_URL: `http://localhost:${p}`,
         NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...extra,
       },
     },
   );
@@ -76,7 +85,16 @@ Object.assign(process.env, {
 const worker = await startWorker(database.url, (line) => console.log(`[e2e] ${line}`));
 stopWorker = worker.stop;
 
+await startOidcProvider(port + 2, `http://localhost:${port + 1}`);
+
 // Demo-off first: Playwright waits for the demo-on server's health, so both are up by then.
-const off = serve(port + 1, false, database.url);
+const off = serve(port + 1, false, database.url, {
+  OIDC_ISSUER: `http://localhost:${port + 2}`,
+  OIDC_CLIENT_ID: OIDC_CLIENT.id,
+  OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+  OIDC_NAME: "Acme SSO",
+  SIGN_IN_LIMIT_PER_ACCOUNT: "3",
+});
 await waitForHealth(`http://localhost:${port + 1}/api/health`, off);
-serve(port, true, database.url);
+// Every demo sign-in of the suite comes from 127.0.0.1: the address limit is raised here only.
+serve(port, true, database.url, { SIGN_IN_LIMIT_PER_ADDRESS: "100000" });

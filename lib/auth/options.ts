@@ -9,6 +9,10 @@ import { demoMode, env, oidcConfigured } from "@/lib/env";
 import { recordSignIn, recordSignOut } from "@/lib/server/auth-events";
 import { sessionMethodAccepted } from "@/lib/auth/sign-in-method";
 import { sameOriginPath } from "@/lib/http/callback-url";
+import { countSignInAttempt } from "@/lib/server/sign-in-limits";
+
+/** The sign-in page's error code for an attempt over the limits (lib/server/sign-in-limits.ts). */
+export const RATE_LIMITED = "RateLimited";
 
 interface OidcProfile {
   sub: string;
@@ -44,6 +48,9 @@ function demoProvider() {
       if (!demoMode()) return null;
       const parsed = demoInput.safeParse(credentials);
       if (!parsed.success) return null;
+      // next-auth sends a thrown error's message to the sign-in page as ?error=.
+      if (!(await countSignInAttempt({ account: parsed.data.userId })).allowed)
+        throw new Error(RATE_LIMITED);
       const user = await db.user.findFirst({
         where: { id: parsed.data.userId, active: true },
         select: { id: true, email: true, name: true },
@@ -72,6 +79,8 @@ export function authOptions(): NextAuthOptions {
         // OIDC: the person must already be in the directory, matched by e-mail.
         const email = user.email?.toLowerCase();
         if (!email) return false;
+        if (!(await countSignInAttempt({ account: email })).allowed)
+          return `/sign-in?error=${RATE_LIMITED}`;
         const found = await db.user.findFirst({
           where: { email: { equals: email, mode: "insensitive" }, active: true },
           select: { id: true },

@@ -49,3 +49,23 @@ export function securityHeaders(context: HeaderContext): Record<string, string> 
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
+
+/**
+ * The API's headers as next.config.ts `headers()` rules: API responses carry no scripts, so their
+ * policy needs no nonce; Strict-Transport-Security only when a proxy says the request came over HTTPS.
+ */
+export function apiSecurityHeaders() {
+  const list = (https: boolean) =>
+    Object.entries(securityHeaders({ nonce: null, https, dev: false })).map(([key, value]) => ({
+      key,
+      value,
+    }));
+  return [
+    { source: "/api/:path*", headers: list(false) },
+    {
+      source: "/api/:path*",
+      has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }],
+      headers: list(true),
+    },
+  ];
+}

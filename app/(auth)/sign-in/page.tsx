@@ -17,6 +17,7 @@ const ERRORS: Record<string, string> = {
   CredentialsSignin: "That person cannot sign in.",
   OAuthSignin: "The single sign-on provider could not be reached.",
   OAuthCallback: "The single sign-on provider returned an error.",
+  RateLimited: "Too many sign-in attempts. Wait a few minutes, then try again.",
 };
 
 /**
