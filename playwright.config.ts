@@ -35,6 +35,12 @@ export default defineConfig({
         }
       : {},
   },
+  // The hostile-input property test runs alone after the rest, so that it can show the database
+  // unchanged (run it by itself with `npx playwright test e2e/hostile-input.spec.ts --no-deps`).
+  projects: [
+    { name: "flows", testIgnore: /hostile-input\.spec\.ts/ },
+    { name: "hostile input", testMatch: /hostile-input\.spec\.ts/, dependencies: ["flows"] },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,

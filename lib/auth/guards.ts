@@ -89,6 +89,29 @@ export function publicRoute<P = Record<string, never>>(
   };
 }
 
+/** For a method a route does not have: 405 in the JSON error shape, with Allow. Reads nothing. */
+export function methodNotAllowed(allowed: readonly string[]) {
+  const allow = allowed.join(", ");
+  return publicRoute<Record<string, unknown>>(async (req) =>
+    NextResponse.json(
+      {
+        error: {
+          code: "METHOD_NOT_ALLOWED",
+          message: `${req.method} is not allowed here; use ${allow}.`,
+        },
+      },
+      { status: 405, headers: { allow } },
+    ),
+  );
+}
+
+/** For an API path that names nothing: 404 in the JSON error shape, not an HTML page. */
+export function noSuchRoute() {
+  return publicRoute<Record<string, unknown>>(async (req) => {
+    throw notFound(`No API at ${req.nextUrl.pathname}. See the README for the API's routes.`);
+  });
+}
+
 /** For route handlers: 401 without a session, 403 without the permission, errors as JSON. */
 export function withAuth<P = Record<string, never>>(
   options: { permission: Permission },

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { publicRoute } from "@/lib/auth/guards";
+import { publicRoute, methodNotAllowed } from "@/lib/auth/guards";
 import { databaseHealthy } from "@/lib/server/health";
 
 export const GET = publicRoute(async () => {
@@ -9,3 +9,9 @@ export const GET = publicRoute(async () => {
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 });
+
+// Every other method: 405 in the JSON error shape.
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);

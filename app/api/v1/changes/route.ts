@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { readJson } from "@/lib/http/read-json";
 import { saveChange } from "@/lib/server/changes/save";
 
@@ -10,3 +10,9 @@ export const POST = withAuth({ permission: "changes:create" }, async (req, { use
   const saved = await saveChange(user, await readJson(req, MAX_BODY));
   return NextResponse.json(saved, { status: 201, headers: { location: `/changes/${saved.key}` } });
 });
+
+// Every other method: 405 in the JSON error shape.
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = methodNotAllowed(["POST"]);
+export const PATCH = methodNotAllowed(["POST"]);
+export const DELETE = methodNotAllowed(["POST"]);

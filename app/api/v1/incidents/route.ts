@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { readJson } from "@/lib/http/read-json";
 import { recordIncident } from "@/lib/server/incidents/incidents";
 import { listIncidents, parseIncidentFilters } from "@/lib/server/incidents/queries";
@@ -25,3 +25,8 @@ export const GET = withAuth({ permission: "incidents:read" }, async (req) => {
 export const POST = withAuth({ permission: "incidents:write" }, async (req, { user }) => {
   return NextResponse.json(await recordIncident(user, await readJson(req)), { status: 201 });
 });
+
+// Every other method: 405 in the JSON error shape.
+export const PUT = methodNotAllowed(["GET", "POST"]);
+export const PATCH = methodNotAllowed(["GET", "POST"]);
+export const DELETE = methodNotAllowed(["GET", "POST"]);

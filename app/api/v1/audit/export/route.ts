@@ -1,4 +1,4 @@
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { pgPool } from "@/lib/db/pg";
 import { exportChunks, recordExport } from "@/lib/server/audit/export";
 import { exportParamsSchema } from "@/lib/server/audit/export-params";
@@ -35,3 +35,9 @@ export const GET = withAuth({ permission: "audit:read" }, async (req, { user }) 
     },
   });
 });
+
+// Every other method: 405 in the JSON error shape.
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);

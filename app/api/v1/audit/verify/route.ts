@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { pgPool } from "@/lib/db/pg";
 import { describeVerify, verifyChain } from "@/lib/server/audit/verify";
 
@@ -10,3 +10,9 @@ export const GET = withAuth({ permission: "audit:verify" }, async () => {
     { headers: { "cache-control": "no-store" } },
   );
 });
+
+// Every other method: 405 in the JSON error shape.
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { readJson } from "@/lib/http/read-json";
 import { updateIncident } from "@/lib/server/incidents/incidents";
 import { getIncident } from "@/lib/server/incidents/queries";
@@ -22,3 +22,8 @@ export const PATCH = withAuth<{ key: string }>(
     return NextResponse.json(await updateIncident(user, params.key, await readJson(req)));
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const POST = methodNotAllowed(["GET", "PATCH"]);
+export const PUT = methodNotAllowed(["GET", "PATCH"]);
+export const DELETE = methodNotAllowed(["GET", "PATCH"]);

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { METRIC_NAMES, type MetricName } from "@/lib/domain/metrics/definitions";
 import { metricTable } from "@/lib/domain/metrics/tables";
 import { validationError } from "@/lib/errors";
@@ -28,3 +28,9 @@ export const GET = withAuth({ permission: "dashboard:read" }, async (req) => {
     },
   });
 });
+
+// Every other method: 405 in the JSON error shape.
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);

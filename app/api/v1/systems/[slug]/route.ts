@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { readJson } from "@/lib/http/read-json";
 import { updateSystem } from "@/lib/server/system-edit";
 
@@ -10,3 +10,9 @@ export const PATCH = withAuth<{ slug: string }>(
     return NextResponse.json(result);
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const GET = methodNotAllowed(["PATCH"]);
+export const POST = methodNotAllowed(["PATCH"]);
+export const PUT = methodNotAllowed(["PATCH"]);
+export const DELETE = methodNotAllowed(["PATCH"]);

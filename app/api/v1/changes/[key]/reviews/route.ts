@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { readJson } from "@/lib/http/read-json";
 import { reviewChange } from "@/lib/server/changes/review";
 
@@ -10,3 +10,9 @@ export const POST = withAuth<{ key: string }>(
     return NextResponse.json(result, { status: result.repeated ? 200 : 201 });
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = methodNotAllowed(["POST"]);
+export const PATCH = methodNotAllowed(["POST"]);
+export const DELETE = methodNotAllowed(["POST"]);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { readJson } from "@/lib/http/read-json";
 import { markFileViewed } from "@/lib/server/changes/review";
 
@@ -11,3 +11,9 @@ export const PUT = withAuth<{ key: string }>(
     );
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const GET = methodNotAllowed(["PUT"]);
+export const POST = methodNotAllowed(["PUT"]);
+export const PATCH = methodNotAllowed(["PUT"]);
+export const DELETE = methodNotAllowed(["PUT"]);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { withdrawChange } from "@/lib/server/changes/transitions";
 
 export const POST = withAuth<{ key: string }>(
@@ -8,3 +8,9 @@ export const POST = withAuth<{ key: string }>(
     return NextResponse.json(await withdrawChange(user, params.key.toUpperCase()));
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = methodNotAllowed(["POST"]);
+export const PATCH = methodNotAllowed(["POST"]);
+export const DELETE = methodNotAllowed(["POST"]);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { readJson } from "@/lib/http/read-json";
 import { addIncidentNote } from "@/lib/server/incidents/incidents";
 
@@ -11,3 +11,9 @@ export const POST = withAuth<{ key: string }>(
     });
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = methodNotAllowed(["POST"]);
+export const PATCH = methodNotAllowed(["POST"]);
+export const DELETE = methodNotAllowed(["POST"]);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { getIncident, suspectChanges } from "@/lib/server/incidents/queries";
 
 export const GET = withAuth<{ key: string }>(
@@ -10,3 +10,9 @@ export const GET = withAuth<{ key: string }>(
     return NextResponse.json({ suspects: suspects.map(({ id: _id, ...s }) => s) });
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const POST = methodNotAllowed(["GET"]);
+export const PUT = methodNotAllowed(["GET"]);
+export const PATCH = methodNotAllowed(["GET"]);
+export const DELETE = methodNotAllowed(["GET"]);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { withAuth } from "@/lib/auth/guards";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { unlinkChange } from "@/lib/server/incidents/incidents";
 
 export const DELETE = withAuth<{ key: string; change: string }>(
@@ -8,3 +8,9 @@ export const DELETE = withAuth<{ key: string; change: string }>(
     return NextResponse.json(await unlinkChange(user, params.key, params.change));
   },
 );
+
+// Every other method: 405 in the JSON error shape.
+export const GET = methodNotAllowed(["DELETE"]);
+export const POST = methodNotAllowed(["DELETE"]);
+export const PUT = methodNotAllowed(["DELETE"]);
+export const PATCH = methodNotAllowed(["DELETE"]);
