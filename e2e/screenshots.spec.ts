@@ -4,9 +4,15 @@ import { test, expect, signInAs } from "./fixtures";
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 test("screenshots of the main pages", async ({ page, db }) => {
+  // Some twenty pages as four people: 25 s alone, more beside the other browser tests.
+  test.setTimeout(150_000);
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { name: "Demo sign-in" })).toBeVisible();
   await page.screenshot(shot("sign-in"));
+  // Opened at another address than the published one, the page says where the portal lives.
+  await page.goto(`${new URL(page.url()).origin.replace("localhost", "127.0.0.1")}/sign-in`);
+  await expect(page.getByText(/Countersign lives at/)).toBeVisible();
+  await page.screenshot(shot("sign-in-elsewhere"));
 
   const admin = await db.user.findFirstOrThrow({ where: { roles: { has: "ADMIN" } } });
   await signInAs(page, admin);
