@@ -5,6 +5,7 @@
 // every page and route checks for itself (docs/architecture.md, "Entry points").
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { requestScheme } from "@/lib/http/request-origin";
 
 function decodable(pathname: string): boolean {
   try {
@@ -17,9 +18,7 @@ function decodable(pathname: string): boolean {
 
 export function proxy(request: NextRequest) {
   const api = request.nextUrl.pathname.startsWith("/api/");
-  const https =
-    (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "")) ===
-    "https";
+  const https = requestScheme(request.headers, request.nextUrl) === "https";
   const nonce = api ? null : newNonce();
   const headers = securityHeaders({ nonce, https, dev: process.env.NODE_ENV !== "production" });
 

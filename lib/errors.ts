@@ -61,11 +61,10 @@ export function toErrorBody(error: unknown): {
 } {
   if (error instanceof AppError) {
     const retry = error.code === "UNAVAILABLE" || error.code === "TOO_MANY_REQUESTS";
-    const after = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, details: error.details } },
-      ...(retry ? { headers: { "retry-after": String(after ?? RETRY_AFTER_SECONDS) } } : {}),
+      ...(retry ? { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } } : {}),
     };
   }
   if (isDatabaseUnavailable(error)) {

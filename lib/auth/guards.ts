@@ -10,6 +10,7 @@ import { refuseUnstorable, unstorableAt } from "@/lib/validation";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { crossOriginProblem } from "@/lib/http/same-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 function assertDeclared(permission: Permission) {
   if (!isPermission(permission)) throw new Error(`Undeclared permission: ${String(permission)}`);
@@ -47,14 +48,12 @@ export function jsonError(error: unknown): NextResponse {
  */
 function refuseCrossOrigin(req: NextRequest): void {
   const h = req.headers;
-  const proto = (h.get("x-forwarded-proto") ?? req.nextUrl.protocol).replace(/:$/, "");
-  const host = h.get("host") ?? req.nextUrl.host;
   const published = env().NEXTAUTH_URL;
   const problem = crossOriginProblem({
     method: req.method,
     origin: h.get("origin"),
     secFetchSite: h.get("sec-fetch-site"),
-    requestOrigin: `${proto}://${host}`,
+    requestOrigin: requestOrigin(h, req.nextUrl),
     trustedOrigins: published ? [new URL(published).origin] : [],
   });
   if (problem) throw forbidden(problem);

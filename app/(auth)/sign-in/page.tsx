@@ -8,6 +8,7 @@ import { DemoPicker } from "@/components/auth/demo-picker";
 import { OidcButton } from "@/components/auth/oidc-button";
 import { Logo } from "@/components/brand/logo";
 import { sameOriginPath } from "@/lib/http/callback-url";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -27,11 +28,8 @@ const ERRORS: Record<string, string> = {
 async function publishedElsewhere(): Promise<string | null> {
   const published = env().NEXTAUTH_URL;
   if (!published) return null;
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  const here = `${proto}://${h.get("x-forwarded-host") ?? h.get("host")}`;
   const origin = new URL(published).origin;
-  return here === origin ? null : origin;
+  return requestOrigin(await headers(), new URL(published)) === origin ? null : origin;
 }
 
 // Public page (declared): the way in.
