@@ -1,5 +1,5 @@
 // Runs before every page and route: refuses an address that is not valid percent-encoded UTF-8
-// (which Next.js would otherwise answer with a plain-text 500), sets the security headers with a
+// (which Next.js would otherwise answer with a plain-text 500) and a write to a page (405), sets the security headers with a
 // fresh CSP nonce (lib/http/security-headers.ts), and passes the requested path to server
 // components so that a sign-in redirect can come back to it. Authorization is not decided here:
 // every page and route checks for itself (docs/architecture.md, "Entry points").
@@ -30,6 +30,22 @@ export function proxy(request: NextRequest) {
           { status: 400 },
         )
       : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain" } });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  }
+
+  // Pages are read-only: every write goes to an API route, and there are no server actions. Without
+  // this, Next.js answers a POST to a page as a server action it cannot find (a plain-text 4xx).
+  if (!api && request.method !== "GET" && request.method !== "HEAD") {
+    const response = NextResponse.json(
+      {
+        error: {
+          code: "METHOD_NOT_ALLOWED",
+          message: `${request.method} is not allowed on a page; use GET or HEAD.`,
+        },
+      },
+      { status: 405, headers: { allow: "GET, HEAD" } },
+    );
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   }

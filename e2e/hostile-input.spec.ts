@@ -290,6 +290,8 @@ test("hostile requests to every route answer 4xx in the JSON error shape, never 
     ),
     {
       numRuns: RUNS,
+      // To replay a failure: HOSTILE_SEED=<the seed it printed> npx playwright test e2e/hostile-input.spec.ts
+      ...(process.env.HOSTILE_SEED ? { seed: Number(process.env.HOSTILE_SEED) } : {}),
       endOnFailure: true,
       // The counterexample can be megabytes of JSON: report the seed and the problems found.
       asyncReporter: async (run) => {

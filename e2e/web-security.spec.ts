@@ -306,3 +306,26 @@ test("a chunked body past the limit is answered 413 long before it ends", async 
   // The limit is 1 MB; socket buffers hold a few more. Reading it whole would take all 256 MB.
   expect(written).toBeLessThan(32 * 1024 * 1024);
 });
+
+// Pages only ever answer GET and HEAD here (no server actions). A write to a page, such as the
+// multipart POST to "/api/.." (which URL parsing turns into "/") found by the hostile-input run,
+// gets a JSON 405 rather than Next.js's plain-text "failed to find server action".
+test("a write to a page is refused 405 in the JSON error shape", async ({ page, createPerson }) => {
+  await signInAs(page, await createPerson({ level: "MID" }));
+  for (const [path, contentType] of [
+    ["/api/..?%", "multipart/form-data; boundary=x"],
+    ["/queue", "application/x-www-form-urlencoded"],
+    ["/", "text/plain"],
+  ] as const) {
+    const response = await page.request.post(path, {
+      headers: { ...SAME_ORIGIN, "content-type": contentType, "next-action": "abc" },
+      data: Buffer.from("--x\r\ncontent-disposition: form-data; name=a\r\n\r\n1\r\n--x--\r\n"),
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+    expect(response.status(), path).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET, HEAD");
+    const body = (await response.json()) as { error: { code: string } };
+    expect(body.error.code).toBe("METHOD_NOT_ALLOWED");
+  }
+});
