@@ -13,6 +13,7 @@ export default defineConfig([
     "test-results/**",
     "playwright-report/**",
     "next-env.d.ts",
+    "dist/**",
   ]),
   {
     rules: {

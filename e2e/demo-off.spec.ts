@@ -110,7 +110,7 @@ test.describe("with demo mode off", () => {
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText(
       "Too many sign-in attempts",
     );
-    const counted = await db.signInAttempt.findFirstOrThrow({
+    const counted = await db.rateCounter.findFirstOrThrow({
       where: { bucket: `account:${email.toLowerCase()}` },
     });
     expect(counted.count).toBe(4);

@@ -78,3 +78,35 @@ export const DEMO_OFF_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3
 
 /** What a browser adds to a write from the portal's own pages; API calls made here must say it too. */
 export const SAME_ORIGIN = { origin: `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}` };
+
+/** Creates an API token as `person` through the portal's API, and returns its secret. */
+export async function createToken(
+  page: Page,
+  person: { id: string },
+  scopes: string[],
+  extra: { expiresAt?: string; name?: string } = {},
+): Promise<string> {
+  await signInAs(page, person);
+  const response = await page.request.post("/api/v1/tokens", {
+    headers: SAME_ORIGIN,
+    data: { name: extra.name ?? `e2e-${randomUUID().slice(0, 8)}`, scopes, ...extra },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { secret: string }).secret;
+}
+
+export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+
+/** A submitted AI-generated change on the storefront's checkout (tier 1: two SENIOR+ owners). */
+export const checkoutChange = (over: Record<string, unknown> = {}) => ({
+  submit: true,
+  title: "Retry card authorisation once, with jitter",
+  intent: "Card authorisations time out at peak; one jittered retry recovers most of them.",
+  repository: "acme/storefront",
+  aiExtent: "GENERATED",
+  aiTools: ["Claude Code"],
+  aiWrote: "The retry helper.",
+  paths: ["apps/web/checkout/card-retry.ts"],
+  linesChanged: 12,
+  ...over,
+});

@@ -114,6 +114,10 @@ test("a junior's AI-assisted tier-1 change: changes requested, revised, approved
     page.getByRole("status").filter({ hasText: "Every requirement is satisfied" }),
   ).toBeVisible();
   await page.getByRole("button", { name: "Mark deployed" }).click();
+  const deployDialog = page.getByRole("dialog", { name: `Mark ${key} deployed` });
+  await expect(deployDialog.getByLabel("Environment")).toHaveValue("production");
+  await deployDialog.getByLabel("Commit (optional)").fill("3f9a2c1d");
+  await deployDialog.getByRole("button", { name: "Record deployment" }).click();
   await expect(page.getByText("Deployed", { exact: true }).first()).toBeVisible();
 
   // The notification e-mails reached the test SMTP server, with the right recipients and link.

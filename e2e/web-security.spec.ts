@@ -3,7 +3,15 @@
 // security headers, and a sign-in opened at another host.
 import { request } from "node:http";
 import type { Page } from "@playwright/test";
-import { test, expect, signInAs, SAME_ORIGIN, DEMO_OFF_URL, type TestPerson } from "./fixtures";
+import {
+  test,
+  expect,
+  signInAs,
+  checkoutChange,
+  SAME_ORIGIN,
+  DEMO_OFF_URL,
+  type TestPerson,
+} from "./fixtures";
 import { serveAttacker } from "./attacker";
 
 const PORTAL = SAME_ORIGIN.origin;
@@ -14,17 +22,7 @@ async function pendingChange(page: Page, author: TestPerson): Promise<string> {
   await signInAs(page, author);
   const response = await page.request.post("/api/v1/changes", {
     headers: SAME_ORIGIN,
-    data: {
-      submit: true,
-      title: "Retry card authorisation once, with jitter",
-      intent: "Card authorisations time out at peak; one jittered retry recovers most of them.",
-      repository: "acme/storefront",
-      aiExtent: "GENERATED",
-      aiTools: ["Claude Code"],
-      aiWrote: "The retry helper.",
-      paths: ["apps/web/checkout/card-retry.ts"],
-      linesChanged: 12,
-    },
+    data: checkoutChange(),
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { key: string }).key;

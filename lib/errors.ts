@@ -61,10 +61,12 @@ export function toErrorBody(error: unknown): {
 } {
   if (error instanceof AppError) {
     const retry = error.code === "UNAVAILABLE" || error.code === "TOO_MANY_REQUESTS";
+    const own = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    const seconds = typeof own === "number" && own > 0 ? Math.ceil(own) : RETRY_AFTER_SECONDS;
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, details: error.details } },
-      ...(retry ? { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } } : {}),
+      ...(retry ? { headers: { "retry-after": String(seconds) } } : {}),
     };
   }
   if (isDatabaseUnavailable(error)) {

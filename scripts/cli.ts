@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { Command, CommanderError, Option } from "commander";
 import { prepareDatabase, type PreparedDatabase } from "./lib/runtime.ts";
+import { registerRemoteCommands } from "./remote/commands.ts";
 
 let database: PreparedDatabase | null = null;
 
@@ -275,11 +276,81 @@ metrics
     await finish(0);
   });
 
+const token = program.command("token").description("create and revoke API tokens (audited)");
+
+token
+  .command("create")
+  .description("create an API token and print only its secret on stdout (shown this once)")
+  .requiredOption("--name <name>", "a name that says where it is used, e.g. storefront-deploy")
+  .requiredOption("--scopes <a,b>", "comma-separated scopes, e.g. changes:write,gate:read")
+  .option("--user <email>", "the owner (default: the first active admin)")
+  .option("--expires <iso>", "when it stops working, e.g. 2027-06-30T00:00Z (default: never)")
+  .action(async (o: { name: string; scopes: string; user?: string; expires?: string }) => {
+    await connect();
+    const { createToken } = await import("../lib/server/tokens.ts");
+    const { db } = await import("../lib/db.ts");
+    const owner =
+      o.user ??
+      (
+        await db.user.findFirst({
+          where: { active: true, roles: { has: "ADMIN" } },
+          orderBy: { createdAt: "asc" },
+          select: { email: true },
+        })
+      )?.email;
+    if (!owner) fail("--user <email>: there is no active admin to own the token");
+    const created = await createToken(
+      { kind: "system", job: `cli (${os.userInfo().username})` },
+      {
+        name: o.name,
+        owner,
+        scopes: o.scopes
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+        ...(o.expires ? { expiresAt: o.expires } : {}),
+      },
+    );
+    process.stderr.write(
+      `created token ${created.token.name} for ${created.token.owner.email} ` +
+        `(${created.token.scopes.join(", ")}; ${created.token.expiresAt ? `expires ${created.token.expiresAt}` : "no expiry"})\n`,
+    );
+    process.stdout.write(`${created.secret}\n`);
+    await finish(0);
+  });
+
+token
+  .command("revoke")
+  .description("revoke a token by name: it stops working at once")
+  .argument("<name>", "the token's name")
+  .action(async (name: string) => {
+    await connect();
+    const { revokeToken } = await import("../lib/server/tokens.ts");
+    const revoked = await revokeToken(
+      { kind: "system", job: `cli (${os.userInfo().username})` },
+      name,
+    );
+    process.stderr.write(`revoked token ${revoked.name} (${revoked.owner.email})\n`);
+    await finish(0);
+  });
+
+// submit and gate talk to a running portal's API (COUNTERSIGN_URL, COUNTERSIGN_TOKEN), not to the
+// database: the same commands the bundled CLI has (npm run build:cli).
+registerRemoteCommands(program);
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exit(error.exitCode === 0 ? 0 : 2);
+  }
+  const { AppError } = await import("../lib/errors.ts");
+  if (error instanceof AppError) {
+    const details = Array.isArray(error.details)
+      ? error.details.map((d) => `\n  ${d.field}: ${d.message}`).join("")
+      : "";
+    process.stderr.write(`error: ${error.message}${details}\n`);
+    await finish(2);
   }
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
   await finish(1);

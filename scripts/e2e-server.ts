@@ -97,4 +97,10 @@ const off = serve(port + 1, false, database.url, {
 });
 await waitForHealth(`http://localhost:${port + 1}/api/health`, off);
 // Every demo sign-in of the suite comes from 127.0.0.1: the address limit is raised here only.
-serve(port, true, database.url, { SIGN_IN_LIMIT_PER_ADDRESS: "100000" });
+// API limits: per token low enough for the contract test's burst to meet it; per person high,
+// since the hostile-input run sends 10,000 requests as one person.
+serve(port, true, database.url, {
+  SIGN_IN_LIMIT_PER_ADDRESS: "100000",
+  API_RATE_LIMIT_PER_TOKEN: "100",
+  API_RATE_LIMIT_PER_PERSON: "100000",
+});

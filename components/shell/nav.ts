@@ -16,5 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/systems", label: "Systems", permission: "systems:read" },
   { href: "/people", label: "People", permission: "people:read" },
   { href: "/audit", label: "Audit trail", permission: "audit:read" },
+  { href: "/tokens", label: "API tokens", permission: "portal:use" },
+  { href: "/api-reference", label: "API reference", permission: "portal:use" },
   { href: "/admin", label: "Admin", permission: "admin:use" },
 ];

@@ -8,6 +8,13 @@ import { isPermission, type Permission } from "@/lib/authz/permissions";
 import { AppError, forbidden, notFound, toErrorBody, validationError } from "@/lib/errors";
 import { refuseUnstorable, unstorableAt } from "@/lib/validation";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import type { PersonActor } from "@/lib/domain/actor";
+import type { Scope } from "@/lib/domain/tokens/scopes";
+import type { Contract } from "@/lib/http/contract";
+import { readJson } from "@/lib/http/read-json";
+import { parseInput } from "@/lib/validation";
+import { authenticateToken } from "@/lib/server/tokens";
+import { countApiRequest } from "@/lib/server/api-limits";
 import { env } from "@/lib/env";
 import { crossOriginProblem } from "@/lib/http/same-origin";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -31,11 +38,26 @@ export async function requirePage(permission: Permission, from?: string): Promis
 }
 
 export interface RouteContext<P> {
-  user: SessionUser;
+  /** The signed-in person, or the API token acting for its owner. */
+  user: PersonActor;
   params: P;
+  /** The JSON body, already checked against the contract's body schema (when it declares one). */
+  body: unknown;
+  /** The query, parsed by the contract's query schema (when it declares one). */
+  query: unknown;
 }
 
 type Handler<P> = (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>;
+
+/** A route handler, with the contract it was declared with (the OpenAPI document reads it). */
+export type RouteHandler<P> = ((
+  req: NextRequest,
+  context: { params: Promise<P> },
+) => Promise<Response>) & {
+  contract?: Contract;
+  permission?: Permission;
+  scopes?: readonly Scope[];
+};
 
 export function jsonError(error: unknown): NextResponse {
   const { status, body, headers } = toErrorBody(error);
@@ -48,6 +70,8 @@ export function jsonError(error: unknown): NextResponse {
  */
 function refuseCrossOrigin(req: NextRequest): void {
   const h = req.headers;
+  // A bearer token is no ambient credential: a page on another origin cannot add it (ADR 0012).
+  if (h.has("authorization")) return;
   const published = env().NEXTAUTH_URL;
   const problem = crossOriginProblem({
     method: req.method,
@@ -111,23 +135,76 @@ export function noSuchRoute() {
   });
 }
 
-/** For route handlers: 401 without a session, 403 without the permission, errors as JSON. */
+/**
+ * The person behind a request: an `Authorization: Bearer` token (acting for its owner, only on
+ * routes that declare a scope, and only with that scope), else the session cookie. 401 without
+ * either; a request with an Authorization header is never read as a session.
+ */
+async function requester(req: NextRequest, scopes: readonly Scope[]): Promise<PersonActor> {
+  const authorization = req.headers.get("authorization");
+  if (authorization === null) {
+    const user = await currentUser();
+    if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first, or send an API token.");
+    return user;
+  }
+  const match = /^Bearer +(\S+) *$/i.exec(authorization);
+  if (!match)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      'The Authorization header must be "Bearer <token>" with a Countersign API token.',
+    );
+  const token = await authenticateToken(match[1]!);
+  if (!scopes.length)
+    throw forbidden("API tokens cannot use this endpoint: it is for people in the portal.");
+  if (!scopes.some((scope) => token.token.scopes.includes(scope)))
+    throw forbidden(
+      `The token "${token.token.name}" lacks the ${scopes.join(" or ")} scope this endpoint needs.`,
+    );
+  return token;
+}
+
+/**
+ * For route handlers: 401 without a session or token, 403 without the permission (or the token
+ * without the scope), 429 over the rate limit, 400 when the body or query breaks the contract;
+ * errors as JSON. `scope` opens the route to API tokens holding it; without one, tokens are refused.
+ */
 export function withAuth<P = Record<string, never>>(
-  options: { permission: Permission },
+  options: { permission: Permission; scope?: Scope | readonly Scope[]; contract?: Contract },
   handler: Handler<P>,
-) {
+): RouteHandler<P> {
   assertDeclared(options.permission);
-  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+  const { contract } = options;
+  const scopes: readonly Scope[] =
+    options.scope === undefined
+      ? []
+      : typeof options.scope === "string"
+        ? [options.scope]
+        : options.scope;
+  const route: RouteHandler<P> = async (req, context) => {
     try {
       refuseCrossOrigin(req);
-      const user = await currentUser();
-      if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+      const user = await requester(req, scopes);
       if (!can(user, options.permission)) throw forbidden();
-      return await handler(req, { user, params: await checkedParams(req, context.params) });
+      await countApiRequest(user);
+      const params = await checkedParams(req, context.params);
+      // Empty values are left out, as a form's empty filter means "any".
+      const query = contract?.query
+        ? parseInput(
+            contract.query,
+            Object.fromEntries([...req.nextUrl.searchParams].filter(([, v]) => v !== "")),
+          )
+        : undefined;
+      let body: unknown = undefined;
+      if (contract?.body) {
+        body = await readJson(req, contract.maxBodyBytes);
+        parseInput(contract.body, body);
+      }
+      return await handler(req, { user, params, body, query });
     } catch (error) {
       return jsonError(error);
     }
   };
+  return Object.assign(route, { contract, permission: options.permission, scopes });
 }
 
 export type ActionResult<T> =

@@ -3,7 +3,7 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import type { UserActor } from "@/lib/domain/actor";
+import { PERSON_COLUMNS, type UserActor } from "@/lib/domain/actor";
 import { authOptions } from "@/lib/auth/options";
 import { sessionMethodAccepted } from "@/lib/auth/sign-in-method";
 import { demoMode, oidcConfigured } from "@/lib/env";
@@ -19,15 +19,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
     return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      handle: true,
-      level: true,
-      roles: true,
-      active: true,
-    },
+    select: PERSON_COLUMNS,
   });
   if (!user || !user.active) return null;
   return { kind: "user", ...user };

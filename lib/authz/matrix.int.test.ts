@@ -18,10 +18,11 @@ import { saveChange } from "@/lib/server/changes/save";
 import { markFileViewed, openForReview, reviewChange } from "@/lib/server/changes/review";
 import {
   deployChange,
+  recordDeployment,
   reviseChange,
-  rollBackChange,
   withdrawChange,
 } from "@/lib/server/changes/transitions";
+import { createToken, revokeToken } from "@/lib/server/tokens";
 import { getChange } from "@/lib/server/changes/queries";
 import { previewRouting } from "@/lib/server/routing/preview";
 import {
@@ -150,15 +151,48 @@ const ROWS: Row[] = [
     expect: cells(403, AUTHORS),
   },
   {
-    entry: "POST app/api/v1/changes/[key]/deploy/route.ts",
-    run: async (a) => deployChange(a, await approved()),
-    expect: cells(403, AUTHORS),
+    entry: "POST app/api/v1/changes/[key]/deployments/route.ts",
+    run: async (a) =>
+      recordDeployment(a, await approved(), { environment: "production", commit: "3f9a2c1" }),
+    // The authors, or an admin (whose token a deploy pipeline may use).
+    expect: cells(403, { ...AUTHORS, admin: "ok" }),
   },
   {
-    entry: "POST app/api/v1/changes/[key]/rollback/route.ts",
+    entry: "POST app/api/v1/changes/[key]/deployments/route.ts (a rollback)",
     run: async (a) =>
-      rollBackChange(a, await deployed(), { reason: "Errors doubled after deploy." }),
-    expect: cells(403, AUTHORS),
+      recordDeployment(a, await deployed(), {
+        kind: "rolled_back",
+        environment: "production",
+        reason: "Errors doubled after deploy.",
+      }),
+    expect: cells(403, { ...AUTHORS, admin: "ok" }),
+  },
+  {
+    entry: "POST app/api/v1/tokens/route.ts",
+    run: (a) => createToken(a, { name: `matrix-${a.handle}-${Date.now()}`, scopes: ["gate:read"] }),
+    expect: cells("ok"),
+  },
+  {
+    entry: "POST app/api/v1/tokens/route.ts (for someone else)",
+    run: (a) =>
+      createToken(a, {
+        name: `matrix-for-${a.handle}-${Date.now()}`,
+        owner: w.people.junior.email,
+        scopes: ["gate:read"],
+      }),
+    expect: cells(403, { junior: "ok", admin: "ok" }),
+  },
+  {
+    entry: "DELETE app/api/v1/tokens/[id]/route.ts",
+    run: async (a) => {
+      const { token } = await createToken(w.people.junior, {
+        name: `matrix-revoke-${a.handle}-${Date.now()}`,
+        scopes: ["gate:read"],
+      });
+      return revokeToken(a, token.id);
+    },
+    // Someone else's token is not there for you: the same 404 as a token that does not exist.
+    expect: cells(404, { junior: "ok", admin: "ok" }),
   },
   {
     // Someone's draft is hidden: the same 404 as a change that does not exist.

@@ -15,6 +15,17 @@ export interface Person {
   active: boolean;
 }
 
+/** The columns of a User that make a Person (for a Prisma `select`). */
+export const PERSON_COLUMNS = {
+  id: true,
+  name: true,
+  email: true,
+  handle: true,
+  level: true,
+  roles: true,
+  active: true,
+} as const;
+
 /** A person signed in to the portal. */
 export interface UserActor extends Person {
   kind: "user";

@@ -1,6 +1,7 @@
 // Sign-in and sign-out, recorded in the audit trail.
 import { db } from "@/lib/db";
 import type { AuditEventInput } from "@/lib/domain/audit/events";
+import { PERSON_COLUMNS } from "@/lib/domain/actor";
 import { mutate } from "@/lib/server/audit/mutate";
 
 type SessionEvent = Extract<AuditEventInput, { subjectType: "session" }>;
@@ -8,15 +9,7 @@ type SessionEvent = Extract<AuditEventInput, { subjectType: "session" }>;
 async function recordSession(userId: string, event: Pick<SessionEvent, "action" | "payload">) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      handle: true,
-      level: true,
-      roles: true,
-      active: true,
-    },
+    select: PERSON_COLUMNS,
   });
   if (!user) return;
   await mutate({ kind: "user", ...user }, async () => ({

@@ -16,11 +16,13 @@ import { saveWindow } from "@/lib/server/windows";
 import { markFileViewed, openForReview, reviewChange } from "@/lib/server/changes/review";
 import {
   deployChange,
+  recordDeployment,
   reviseChange,
   rollBackChange,
   withdrawChange,
 } from "@/lib/server/changes/transitions";
 import { escalate } from "@/lib/server/sla";
+import { createToken, revokeToken } from "@/lib/server/tokens";
 import { markRead } from "@/lib/server/notifications";
 import { importCodeowners } from "@/lib/server/imports/codeowners";
 import { importCatalog } from "@/lib/server/imports/catalog";
@@ -209,6 +211,41 @@ export const ENTRY_POINTS: EntryPoint[] = [
       const s = await approved();
       return rollBackChange(s.writer, s.key, { reason: "Not even deployed yet." });
     },
+  },
+  {
+    name: "recordDeployment",
+    action: "change.deployment_recorded",
+    run: async () => {
+      const s = await approved();
+      await recordDeployment(s.writer, s.key, { environment: "staging", commit: "3f9a2c1" });
+      return recordDeployment(s.writer, s.key, { environment: "production", commit: "3f9a2c1" });
+    },
+    fail: async () => {
+      const s = await approved();
+      await deployChange(s.writer, s.key);
+      return recordDeployment(s.writer, s.key, { environment: "Not an environment!" });
+    },
+  },
+  {
+    name: "createToken",
+    action: "token.created",
+    run: async () =>
+      createToken(await author(), { name: `registry-${Date.now()}`, scopes: ["changes:read"] }),
+    fail: async () =>
+      createToken(await author(), { name: `registry-${Date.now()}`, scopes: ["audit:read"] }),
+  },
+  {
+    name: "revokeToken",
+    action: "token.revoked",
+    run: async () => {
+      const owner = await author();
+      const { token } = await createToken(owner, {
+        name: `registry-revoke-${Date.now()}`,
+        scopes: ["gate:read"],
+      });
+      return revokeToken(owner, token.name);
+    },
+    fail: async () => revokeToken(await author(), "no-such-token"),
   },
   {
     name: "escalate",

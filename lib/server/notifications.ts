@@ -26,7 +26,9 @@ export async function listNotifications(user: PersonActor, limit = 20) {
   return { unread, items };
 }
 
-const readSchema = z.object({ ids: z.array(z.string().max(64)).max(200).optional() }).strict();
+export const readSchema = z
+  .object({ ids: z.array(z.string().max(64)).max(200).optional() })
+  .strict();
 
 export async function markRead(user: PersonActor, raw: unknown) {
   const input = parseInput(readSchema, raw);

@@ -42,7 +42,7 @@ describe("sign-in limits", () => {
       Array.from({ length: 12 }, () => countSignInAttempt({ account }, limits, at)),
     );
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(3);
-    const row = await db.signInAttempt.findFirstOrThrow({
+    const row = await db.rateCounter.findFirstOrThrow({
       where: { bucket: `account:${account}` },
     });
     expect(row.count).toBe(12);
@@ -52,7 +52,7 @@ describe("sign-in limits", () => {
     const account = fresh();
     await countSignInAttempt({ account }, limits, at);
     await countSignInAttempt({ account }, limits, new Date(at.getTime() + 3 * 600_000));
-    expect(await db.signInAttempt.count({ where: { bucket: `account:${account}` } })).toBe(1);
+    expect(await db.rateCounter.count({ where: { bucket: `account:${account}` } })).toBe(1);
   });
 
   it("reads limits from the environment, with defaults", () => {

@@ -50,6 +50,17 @@ export default async function AdminPage() {
         </CardBody>
       </Card>
       <Card className="mt-6">
+        <CardHeader title="API tokens" />
+        <CardBody>
+          <p className="text-sm text-slate-700">
+            Tokens for pipelines and scripts, with their scopes, expiry and last use.{" "}
+            <Link href="/admin/tokens" className="text-brand-700 hover:underline">
+              Manage tokens →
+            </Link>
+          </p>
+        </CardBody>
+      </Card>
+      <Card className="mt-6">
         <CardHeader title="Editing systems" />
         <CardBody>
           <p className="text-sm text-slate-700">

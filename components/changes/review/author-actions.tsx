@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ApiError, fetchJson } from "@/lib/query/fetch-json";
 import { Button } from "@/components/ui/button";
-import { FieldError, Label, Textarea } from "@/components/ui/field";
+import { FieldError, Hint, Input, Label, Textarea } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 
 export function AuthorActions({
@@ -23,10 +23,28 @@ export function AuthorActions({
   const router = useRouter();
   const toast = useToast();
   const revisionDialog = useRef<HTMLDialogElement>(null);
-  const rollbackDialog = useRef<HTMLDialogElement>(null);
+  const deploymentDialog = useRef<HTMLDialogElement>(null);
   const [diff, setDiff] = useState("");
   const [note, setNote] = useState("");
-  const [rollbackReason, setRollbackReason] = useState("");
+  // The same fields a pipeline sends to POST /api/v1/changes/{key}/deployments.
+  const [deployment, setDeployment] = useState({
+    kind: "deployed" as "deployed" | "rolled_back",
+    environment: "production",
+    commit: "",
+    at: "",
+    reason: "",
+  });
+  const openDeployment = (kind: "deployed" | "rolled_back") => {
+    // The time defaults to now, in UTC (what the field reads and the server stores).
+    setDeployment((d) => ({ ...d, kind, at: new Date().toISOString().slice(0, 16) }));
+    deploymentDialog.current?.showModal();
+  };
+  const rollingBack = deployment.kind === "rolled_back";
+  const problemText = (field: string) =>
+    problems
+      .filter((p) => p.field === field)
+      .map((p) => p.message)
+      .join("; ");
   const act = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
       fetchJson<{ status: string }>(`/api/v1/changes/${changeKey}/${path}`, {
@@ -35,7 +53,7 @@ export function AuthorActions({
       }),
     onSuccess: (result) => {
       revisionDialog.current?.close();
-      rollbackDialog.current?.close();
+      deploymentDialog.current?.close();
       toast.show(
         `${changeKey} is now ${result.status.toLowerCase().replace("_", " ")}.`,
         "success",
@@ -59,7 +77,7 @@ export function AuthorActions({
       ) : null}
       {["APPROVED", "PENDING"].includes(status) ? (
         <Button
-          onClick={() => act.mutate({ path: "deploy" })}
+          onClick={() => openDeployment("deployed")}
           disabled={!deployable || act.isPending}
           title={deployable ? undefined : reason}
         >
@@ -67,9 +85,14 @@ export function AuthorActions({
         </Button>
       ) : null}
       {status === "DEPLOYED" ? (
-        <Button variant="secondary" onClick={() => rollbackDialog.current?.showModal()}>
-          Mark rolled back
-        </Button>
+        <>
+          <Button variant="secondary" onClick={() => openDeployment("deployed")}>
+            Record another deployment
+          </Button>
+          <Button variant="secondary" onClick={() => openDeployment("rolled_back")}>
+            Mark rolled back
+          </Button>
+        </>
       ) : null}
       {open ? (
         <Button
@@ -143,42 +166,96 @@ export function AuthorActions({
       </dialog>
 
       <dialog
-        ref={rollbackDialog}
-        aria-labelledby="rollback-title"
+        ref={deploymentDialog}
+        aria-labelledby="deployment-title"
         className="m-auto w-full max-w-lg rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <form
           className="space-y-4 p-6"
           onSubmit={(e) => {
             e.preventDefault();
-            act.mutate({ path: "rollback", body: { reason: rollbackReason } });
+            const { kind, environment, commit, at, reason } = deployment;
+            act.mutate({
+              path: "deployments",
+              body: {
+                kind,
+                environment,
+                ...(commit.trim() ? { commit } : {}),
+                ...(at ? { at } : {}),
+                ...(kind === "rolled_back" ? { reason } : {}),
+              },
+            });
           }}
         >
-          <h2 id="rollback-title" className="text-lg font-semibold text-slate-900">
-            Mark {changeKey} rolled back
+          <h2 id="deployment-title" className="text-lg font-semibold text-slate-900">
+            {rollingBack ? `Mark ${changeKey} rolled back` : `Mark ${changeKey} deployed`}
           </h2>
-          <div>
-            <Label htmlFor="rollback-reason">Why was it rolled back?</Label>
-            <Textarea
-              id="rollback-reason"
-              rows={3}
-              value={rollbackReason}
-              onChange={(e) => setRollbackReason(e.target.value)}
-              aria-describedby="rollback-reason-error"
-            />
-            <FieldError id="rollback-reason-error">
-              {problems
-                .filter((p) => p.field === "reason")
-                .map((p) => p.message)
-                .join("; ")}
-            </FieldError>
+          <p className="text-sm text-slate-600">
+            Pipelines record the same through the API; incidents list changes deployed before they
+            started as suspects.
+          </p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <Label htmlFor="deployment-environment">Environment</Label>
+              <Input
+                id="deployment-environment"
+                required
+                value={deployment.environment}
+                onChange={(e) => setDeployment({ ...deployment, environment: e.target.value })}
+                aria-describedby="deployment-environment-error"
+              />
+              <FieldError id="deployment-environment-error">
+                {problemText("environment")}
+              </FieldError>
+            </div>
+            <div>
+              <Label htmlFor="deployment-at">When (UTC)</Label>
+              <Input
+                id="deployment-at"
+                type="datetime-local"
+                value={deployment.at}
+                onChange={(e) => setDeployment({ ...deployment, at: e.target.value })}
+                aria-describedby="deployment-at-error"
+              />
+              <FieldError id="deployment-at-error">{problemText("at")}</FieldError>
+            </div>
           </div>
+          <div>
+            <Label htmlFor="deployment-commit">Commit (optional)</Label>
+            <Input
+              id="deployment-commit"
+              className="font-mono"
+              placeholder="e.g. 3f9a2c1"
+              value={deployment.commit}
+              onChange={(e) => setDeployment({ ...deployment, commit: e.target.value })}
+              aria-describedby="deployment-commit-hint deployment-commit-error"
+            />
+            <Hint id="deployment-commit-hint">The commit that went out, as git names it.</Hint>
+            <FieldError id="deployment-commit-error">{problemText("commit")}</FieldError>
+          </div>
+          {rollingBack ? (
+            <div>
+              <Label htmlFor="rollback-reason">Why was it rolled back?</Label>
+              <Textarea
+                id="rollback-reason"
+                rows={3}
+                value={deployment.reason}
+                onChange={(e) => setDeployment({ ...deployment, reason: e.target.value })}
+                aria-describedby="rollback-reason-error"
+              />
+              <FieldError id="rollback-reason-error">{problemText("reason")}</FieldError>
+            </div>
+          ) : null}
           <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => rollbackDialog.current?.close()}>
+            <Button variant="secondary" onClick={() => deploymentDialog.current?.close()}>
               Cancel
             </Button>
-            <Button type="submit" variant="danger" disabled={act.isPending}>
-              Mark rolled back
+            <Button
+              type="submit"
+              variant={rollingBack ? "danger" : "primary"}
+              disabled={act.isPending}
+            >
+              {rollingBack ? "Mark rolled back" : "Record deployment"}
             </Button>
           </div>
         </form>

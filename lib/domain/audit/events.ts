@@ -116,12 +116,33 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("change.deployed"),
     subjectType: z.literal("change"),
-    payload: z.object({ emergency: z.boolean(), retrospectiveDueAt: z.string().nullable() }),
+    payload: z.object({
+      emergency: z.boolean(),
+      retrospectiveDueAt: z.string().nullable(),
+      environment: z.string().optional(),
+      commit: z.string().nullable().optional(),
+      at: z.string().optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("change.deployment_recorded"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      kind: z.enum(["DEPLOYED", "ROLLED_BACK"]),
+      environment: z.string(),
+      commit: z.string().nullable(),
+      at: z.string(),
+    }),
   }),
   z.object({
     action: z.literal("change.rolled_back"),
     subjectType: z.literal("change"),
-    payload: z.object({ reason: z.string() }),
+    payload: z.object({
+      reason: z.string(),
+      environment: z.string().optional(),
+      commit: z.string().nullable().optional(),
+      at: z.string().optional(),
+    }),
   }),
   z.object({
     action: z.literal("change.sla_breached"),
@@ -201,11 +222,26 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: z.object({ change: z.string(), kind: z.enum(["CAUSE", "CONTRIBUTING", "SUSPECT"]) }),
   }),
   z.object({
+    action: z.literal("token.created"),
+    subjectType: z.literal("token"),
+    payload: z.object({
+      name: z.string(),
+      owner: z.string(),
+      scopes: z.array(z.string()),
+      expiresAt: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    action: z.literal("token.revoked"),
+    subjectType: z.literal("token"),
+    payload: z.object({ name: z.string(), owner: z.string() }),
+  }),
+  z.object({
     action: z.literal("audit.exported"),
     subjectType: z.literal("audit"),
     payload: z.object({
       format: z.enum(["csv", "ndjson"]),
-      via: z.enum(["cli", "ui"]),
+      via: z.enum(["cli", "ui", "api"]),
       filters: z.record(z.string(), json),
     }),
   }),

@@ -71,10 +71,25 @@ export async function* exportChunks(
   }
 }
 
+/** An export's chunks as a response body that pulls the next batch only when the client reads. */
+export function chunkStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
 export async function recordExport(
   actor: Actor,
   format: ExportFormat,
-  via: "cli" | "ui",
+  via: "cli" | "ui" | "api",
   filters: Record<string, string | null>,
 ) {
   await mutate(actor, async () => ({

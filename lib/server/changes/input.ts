@@ -6,6 +6,7 @@ import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { checkPath } from "@/lib/domain/changes/paths";
 
 import { MAX_DIFF_BYTES } from "@/lib/domain/changes/content";
+import { DiffError, parseUnifiedDiff } from "@/lib/domain/diff/parse";
 
 export { MAX_DIFF_BYTES };
 
@@ -17,13 +18,15 @@ const optionalUrl = z
   .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), "must be an http(s) URL")
   .optional()
   .transform((v) => v || undefined);
-const handle = z
+/** A person's handle, with or without the @. */
+export const handle = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^@?[a-z0-9._-]{1,64}$/, "must be a person's handle")
   .transform((v) => v.replace(/^@/, ""));
-const slug = z
+/** A system's slug. */
+export const slug = z
   .string()
   .trim()
   .toLowerCase()
@@ -39,15 +42,36 @@ export const gitPath = z
   });
 export const gitPaths = z.array(gitPath).max(5000, "at most 5,000 paths").default([]);
 
-const diffField = z
+const TOO_LARGE = "is larger than 5 MB: link the pull request and split the change";
+
+/**
+ * A unified diff of at most 5 MB that parses, reported with every other field's problem at once.
+ * The same field for a new change and a new revision.
+ */
+export const diffField = z
   .string()
-  .max(MAX_DIFF_BYTES + 1, "is larger than 5 MB: link the pull request and split the change")
-  .refine(
-    (d) => Buffer.byteLength(d) <= MAX_DIFF_BYTES,
-    "is larger than 5 MB: link the pull request and split the change",
-  )
+  .max(MAX_DIFF_BYTES + 1, TOO_LARGE)
+  .superRefine((d, ctx) => {
+    if (Buffer.byteLength(d) > MAX_DIFF_BYTES)
+      return void ctx.addIssue({ code: "custom", message: TOO_LARGE });
+    if (!d.trim()) return;
+    try {
+      parseUnifiedDiff(d);
+    } catch (error) {
+      if (!(error instanceof DiffError)) throw error;
+      ctx.addIssue({ code: "custom", message: error.message });
+    }
+  })
   .optional()
   .transform((d) => (d && d.trim() ? d : undefined));
+
+/** The commit a change or revision is (its branch's head), so a pipeline can ask the gate by it. */
+export const commitField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{7,64}$/, "must be a git commit id (7 to 64 hexadecimal characters)")
+  .optional();
 
 export const changeInputSchema = z
   .object({
@@ -62,6 +86,7 @@ export const changeInputSchema = z
     prUrl: optionalUrl,
     baseRef: text(200).optional(),
     headRef: text(200).optional(),
+    commit: commitField,
     diff: diffField,
     paths: gitPaths,
     linesChanged: z.number().int().min(0).max(10_000_000).optional(),

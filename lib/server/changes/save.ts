@@ -7,17 +7,16 @@ import type { Tx } from "@/lib/db";
 import type { PersonActor } from "@/lib/domain/actor";
 import { can } from "@/lib/authz/can";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
-import { DiffError, parseUnifiedDiff } from "@/lib/domain/diff/parse";
 import { changeContent, linesOf, type ChangeContent } from "@/lib/domain/changes/content";
 import { routingRequest } from "@/lib/domain/changes/routing-request";
 import { resolveCoAuthors } from "./co-authors";
 import { writeChangeSystems, writeRevision, writeRouting } from "./writer";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
-import { problemsOf } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
 import { mutate } from "@/lib/server/audit/mutate";
 import { routeChange, type RoutingResult } from "@/lib/server/routing/route";
 import { admins, managersOf, notify } from "@/lib/server/notify";
-import { MAX_DIFF_BYTES, changeInputSchema, type ChangeInput } from "./input";
+import { changeInputSchema, type ChangeInput } from "./input";
 
 interface Prepared {
   input: ChangeInput;
@@ -25,27 +24,7 @@ interface Prepared {
 }
 
 function prepare(raw: unknown): Prepared {
-  const parsed = changeInputSchema.safeParse(raw);
-  // Report a diff that cannot be read together with every other problem, not one at a time.
-  const rawDiff =
-    typeof (raw as { diff?: unknown } | null)?.diff === "string"
-      ? (raw as { diff: string }).diff
-      : undefined;
-  let diffProblem: string | undefined;
-  if (rawDiff?.trim() && Buffer.byteLength(rawDiff) <= MAX_DIFF_BYTES) {
-    try {
-      parseUnifiedDiff(rawDiff);
-    } catch (error) {
-      if (!(error instanceof DiffError)) throw error;
-      diffProblem = error.message;
-    }
-  }
-  const problems = [
-    ...(parsed.success ? [] : problemsOf(parsed.error)),
-    ...(diffProblem ? [{ field: "diff", message: diffProblem }] : []),
-  ];
-  if (!parsed.success || problems.length) throw validationError(problems);
-  const input = parsed.data;
+  const input = parseInput(changeInputSchema, raw);
   return { input, content: changeContent(input) };
 }
 
@@ -207,11 +186,17 @@ export async function saveChange(author: PersonActor, raw: unknown): Promise<Sav
       data: coAuthors.map((userId) => ({ changeId: change.id, userId })),
     });
     await writeChangeSystems(tx, change.id, routing);
-    await writeRevision(tx, change.id, 1, {
-      ...content,
-      diff: input.diff ?? null,
-      riskHits: routing.riskHits,
-    });
+    await writeRevision(
+      tx,
+      change.id,
+      1,
+      {
+        ...content,
+        diff: input.diff ?? null,
+        riskHits: routing.riskHits,
+      },
+      input.commit ?? null,
+    );
     if (input.submit) {
       await writeRouting(tx, { id: change.id, revision: 1, linesChanged }, routing, now);
       await notifyRouting(tx, key, input.title, routing);

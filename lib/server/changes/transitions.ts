@@ -1,7 +1,7 @@
 // The author's transitions: withdraw, upload a new revision, mark deployed, mark rolled back.
 // Each locks the change, checks the lifecycle, writes, notifies and records in one transaction.
 import { z } from "zod";
-import type { PersonActor } from "@/lib/domain/actor";
+import { auditActorOf, type PersonActor } from "@/lib/domain/actor";
 import { canTransition, type Action } from "@/lib/domain/lifecycle/lifecycle";
 import { DiffError } from "@/lib/domain/diff/parse";
 import { changeContent, type ChangeContent } from "@/lib/domain/changes/content";
@@ -9,11 +9,11 @@ import { routingRequest } from "@/lib/domain/changes/routing-request";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
 import { AppError, validationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { dateTime, parseInput } from "@/lib/validation";
 import { mutate } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
 import { routeChange } from "@/lib/server/routing/route";
-import { MAX_DIFF_BYTES, gitPaths } from "./input";
+import { commitField, diffField, gitPaths } from "./input";
 import {
   assignReviewers,
   releaseAssignments,
@@ -26,6 +26,7 @@ import {
   currentApprovalState,
   loadContext,
   lockChange,
+  type ChangeContext,
   type LockedChange,
 } from "./context";
 
@@ -62,24 +63,102 @@ export async function withdrawChange(user: PersonActor, key: string) {
   });
 }
 
-export async function deployChange(user: PersonActor, key: string) {
-  return mutate(user, async (tx) => {
+export const deploymentSchema = z
+  .object({
+    kind: z
+      .enum(["deployed", "rolled_back"], "must be deployed or rolled_back")
+      .default("deployed"),
+    environment: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "must be an environment name such as production"),
+    commit: commitField,
+    at: dateTime.optional().meta({ description: "When it happened (now when left out)" }),
+    reason: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.kind === "rolled_back" && (d.reason ?? "").length < 5)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "say why it was rolled back" });
+  });
+
+/** Deployments may be recorded by the change's authors, or by an admin (a pipeline's owner). */
+function assertMayRecordDeployment(ctx: ChangeContext, user: PersonActor) {
+  if (user.roles.includes("ADMIN")) return;
+  assertAuthor(ctx, user.id);
+}
+
+/**
+ * A deployment or a rollback, as a pipeline or the author reports it: where, which commit, when.
+ * The first deployment marks the change deployed (the time the incident suspects read); a later
+ * one to another environment is recorded too, and only while the gate still allows the change.
+ */
+export async function recordDeployment(user: PersonActor, key: string, raw: unknown) {
+  const input = parseInput(deploymentSchema, raw);
+  const now = new Date();
+  const at = input.at ?? now;
+  if (at.getTime() > now.getTime() + 5 * 60_000)
+    throw validationError([{ field: "at", message: "must not be in the future" }]);
+  return mutate<{ key: string; status: "DEPLOYED" | "ROLLED_BACK" }>(user, async (tx) => {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change);
-    assertAuthor(ctx, user.id);
-    if (change.status === "DEPLOYED")
-      return { result: { key, status: change.status }, event: null };
-    assertStatus(change, "DEPLOY");
+    assertMayRecordDeployment(ctx, user);
+    const where = {
+      environment: input.environment,
+      commit: input.commit ?? null,
+      at: at.toISOString(),
+    };
+    const record = (kind: "DEPLOYED" | "ROLLED_BACK") =>
+      tx.deployment.create({
+        data: {
+          changeId: change.id,
+          kind,
+          environment: input.environment,
+          commitSha: input.commit ?? null,
+          at,
+          reason: input.reason ?? null,
+          recordedBy: auditActorOf(user).name,
+        },
+      });
+
+    if (input.kind === "rolled_back") {
+      assertStatus(change, "ROLL_BACK");
+      await record("ROLLED_BACK");
+      await tx.changeRequest.update({
+        where: { id: change.id },
+        data: { status: "ROLLED_BACK", rolledBackAt: at },
+      });
+      return {
+        result: { key, status: "ROLLED_BACK" },
+        event: {
+          ...keyed(change),
+          action: "change.rolled_back",
+          payload: { reason: input.reason!, ...where },
+        },
+      };
+    }
+
     const approval = currentApprovalState(ctx);
+    if (change.status !== "DEPLOYED") assertStatus(change, "DEPLOY");
     if (!approval.deployable)
       throw new AppError("CONFLICT", `${key} cannot be deployed yet: ${approval.reason}`);
-    const now = new Date();
+    await record("DEPLOYED");
+    if (change.status === "DEPLOYED")
+      return {
+        result: { key, status: "DEPLOYED" },
+        event: {
+          ...keyed(change),
+          action: "change.deployment_recorded",
+          payload: { kind: "DEPLOYED" as const, ...where },
+        },
+      };
     const retrospectiveDueAt = approval.approved
       ? null
-      : new Date(now.getTime() + DEFAULT_POLICY.retrospectiveHours * 3600_000);
+      : new Date(at.getTime() + DEFAULT_POLICY.retrospectiveHours * 3600_000);
     await tx.changeRequest.update({
       where: { id: change.id },
-      data: { status: "DEPLOYED", deployedAt: now, retrospectiveDueAt },
+      data: { status: "DEPLOYED", deployedAt: at, retrospectiveDueAt },
     });
     return {
       result: { key, status: "DEPLOYED" },
@@ -89,41 +168,32 @@ export async function deployChange(user: PersonActor, key: string) {
         payload: {
           emergency: change.emergency,
           retrospectiveDueAt: retrospectiveDueAt?.toISOString() ?? null,
+          ...where,
         },
       },
     };
   });
 }
 
-const rollbackSchema = z
-  .object({ reason: z.string().trim().min(5, "say why it was rolled back").max(2000) })
-  .strict();
+/** The author marks the change deployed to production now (the same use case as the API's). */
+export async function deployChange(
+  user: PersonActor,
+  key: string,
+  details: { environment?: string; commit?: string; at?: string } = {},
+) {
+  return recordDeployment(user, key, { kind: "deployed", environment: "production", ...details });
+}
 
+/** The author marks the change rolled back in production now, saying why. */
 export async function rollBackChange(user: PersonActor, key: string, raw: unknown) {
-  const input = parseInput(rollbackSchema, raw);
-  return mutate(user, async (tx) => {
-    const change = await lockChange(tx, key);
-    const ctx = await loadContext(tx, change);
-    assertAuthor(ctx, user.id);
-    assertStatus(change, "ROLL_BACK");
-    await tx.changeRequest.update({
-      where: { id: change.id },
-      data: { status: "ROLLED_BACK", rolledBackAt: new Date() },
-    });
-    return {
-      result: { key, status: "ROLLED_BACK" },
-      event: { ...keyed(change), action: "change.rolled_back", payload: { reason: input.reason } },
-    };
-  });
+  const reason = (raw as { reason?: unknown } | null)?.reason;
+  return recordDeployment(user, key, { kind: "rolled_back", environment: "production", reason });
 }
 
 export const revisionSchema = z
   .object({
-    diff: z
-      .string()
-      .max(MAX_DIFF_BYTES + 1, "is larger than 5 MB")
-      .refine((d) => Buffer.byteLength(d) <= MAX_DIFF_BYTES, "is larger than 5 MB")
-      .optional(),
+    diff: diffField,
+    commit: commitField,
     paths: gitPaths,
     linesChanged: z.number().int().min(0).max(10_000_000).optional(),
     riskFlags: z.array(z.enum(RISK_FLAGS)).default([]),
@@ -207,11 +277,17 @@ export async function reviseChange(user: PersonActor, key: string, raw: unknown)
     const dismissed = ctx.reviews.filter(
       (r) => r.revision === change.currentRevision && r.decision === "APPROVE",
     ).length;
-    await writeRevision(tx, change.id, revision, {
-      ...content,
-      diff: input.diff ?? null,
-      riskHits: routing.riskHits,
-    });
+    await writeRevision(
+      tx,
+      change.id,
+      revision,
+      {
+        ...content,
+        diff: input.diff ?? null,
+        riskHits: routing.riskHits,
+      },
+      input.commit ?? null,
+    );
     await tx.changeRequest.update({
       where: { id: change.id },
       data: {

@@ -118,9 +118,11 @@ export async function writeRevision(
   changeId: string,
   number: number,
   content: ChangeContent & { diff: string | null; riskHits: RiskHit[] },
+  commitSha: string | null = null,
 ) {
   const data = {
     diff: content.diff,
+    commitSha,
     paths: content.paths,
     routingPaths: content.routingPaths,
     linesAdded: content.linesAdded,

@@ -1,11 +1,21 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
-import { saveWindow } from "@/lib/server/windows";
+import { saveWindow, windowInputSchema } from "@/lib/server/windows";
 
-export const POST = withAuth({ permission: "policy:edit" }, async (req, { user }) => {
-  return NextResponse.json(await saveWindow(user, await readJson(req)), { status: 201 });
-});
+export const POST = withAuth(
+  {
+    permission: "policy:edit",
+    contract: {
+      tag: "Policy",
+      summary: "Declare a freeze or maintenance window",
+      body: windowInputSchema,
+      response: { status: 201 },
+    },
+  },
+  async (_req, { user, body }) => {
+    return NextResponse.json(await saveWindow(user, body), { status: 201 });
+  },
+);
 
 // Every other method: 405 in the JSON error shape.
 export const GET = methodNotAllowed(["POST"]);

@@ -1,13 +1,24 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
+import type { z } from "zod";
 import { queueFiltersSchema, queuePage } from "@/lib/server/queue";
 
-export const GET = withAuth({ permission: "queue:read" }, async (req, { user }) => {
-  const filters = queueFiltersSchema.parse(Object.fromEntries(req.nextUrl.searchParams));
-  return NextResponse.json(await queuePage(user, filters), {
-    headers: { "cache-control": "no-store" },
-  });
-});
+export const GET = withAuth(
+  {
+    permission: "queue:read",
+    contract: {
+      tag: "Queue",
+      summary: "Your review queue: assigned first, then eligible",
+      query: queueFiltersSchema,
+    },
+  },
+  async (_req, { user, query }) => {
+    const filters = query as z.output<typeof queueFiltersSchema>;
+    return NextResponse.json(await queuePage(user, filters), {
+      headers: { "cache-control": "no-store" },
+    });
+  },
+);
 
 // Every other method: 405 in the JSON error shape.
 export const POST = methodNotAllowed(["GET"]);

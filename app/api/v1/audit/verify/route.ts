@@ -3,13 +3,19 @@ import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { pgPool } from "@/lib/db/pg";
 import { describeVerify, verifyChain } from "@/lib/server/audit/verify";
 
-export const GET = withAuth({ permission: "audit:verify" }, async () => {
-  const result = await verifyChain(pgPool());
-  return NextResponse.json(
-    { ...result, message: describeVerify(result) },
-    { headers: { "cache-control": "no-store" } },
-  );
-});
+export const GET = withAuth(
+  {
+    permission: "audit:verify",
+    contract: { tag: "Audit", summary: "Verify the audit chain (admins, in the portal)" },
+  },
+  async () => {
+    const result = await verifyChain(pgPool());
+    return NextResponse.json(
+      { ...result, message: describeVerify(result) },
+      { headers: { "cache-control": "no-store" } },
+    );
+  },
+);
 
 // Every other method: 405 in the JSON error shape.
 export const POST = methodNotAllowed(["GET"]);

@@ -1,11 +1,14 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
 import { updateIncident } from "@/lib/server/incidents/incidents";
+import { updateIncidentSchema } from "@/lib/server/incidents/input";
 import { getIncident } from "@/lib/server/incidents/queries";
 
 export const GET = withAuth<{ key: string }>(
-  { permission: "incidents:read" },
+  {
+    permission: "incidents:read",
+    contract: { tag: "Incidents", summary: "One incident with its systems and linked changes" },
+  },
   async (_req, { params }) => {
     const i = await getIncident(params.key);
     return NextResponse.json({
@@ -17,9 +20,12 @@ export const GET = withAuth<{ key: string }>(
 );
 
 export const PATCH = withAuth<{ key: string }>(
-  { permission: "incidents:write" },
-  async (req, { user, params }) => {
-    return NextResponse.json(await updateIncident(user, params.key, await readJson(req)));
+  {
+    permission: "incidents:write",
+    contract: { tag: "Incidents", summary: "Update an incident", body: updateIncidentSchema },
+  },
+  async (_req, { user, params, body }) => {
+    return NextResponse.json(await updateIncident(user, params.key, body));
   },
 );
 

@@ -1,11 +1,16 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
-import { markRead } from "@/lib/server/notifications";
+import { markRead, readSchema } from "@/lib/server/notifications";
 
-export const POST = withAuth({ permission: "notifications:read" }, async (req, { user }) => {
-  return NextResponse.json(await markRead(user, await readJson(req)));
-});
+export const POST = withAuth(
+  {
+    permission: "notifications:read",
+    contract: { tag: "Notifications", summary: "Mark notifications read", body: readSchema },
+  },
+  async (_req, { user, body }) => {
+    return NextResponse.json(await markRead(user, body));
+  },
+);
 
 // Every other method: 405 in the JSON error shape.
 export const GET = methodNotAllowed(["POST"]);

@@ -1,12 +1,18 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
-import { saveWindow } from "@/lib/server/windows";
+import { saveWindow, windowInputSchema } from "@/lib/server/windows";
 
 export const PUT = withAuth<{ id: string }>(
-  { permission: "policy:edit" },
-  async (req, { user, params }) => {
-    return NextResponse.json(await saveWindow(user, await readJson(req), params.id));
+  {
+    permission: "policy:edit",
+    contract: {
+      tag: "Policy",
+      summary: "Change a freeze or maintenance window",
+      body: windowInputSchema,
+    },
+  },
+  async (_req, { user, params, body }) => {
+    return NextResponse.json(await saveWindow(user, body, params.id));
   },
 );
 

@@ -1,11 +1,23 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
 import { previewRouting } from "@/lib/server/routing/preview";
+import { previewInputSchema } from "@/lib/server/changes/input";
 
-export const POST = withAuth({ permission: "changes:create" }, async (req, { user }) => {
-  return NextResponse.json(await previewRouting(user, await readJson(req, 8 * 1024 * 1024)));
-});
+export const POST = withAuth(
+  {
+    permission: "changes:create",
+    scope: ["changes:read", "changes:write"],
+    contract: {
+      tag: "Changes",
+      summary: "Preview routing: the systems, requirements and reviewers a change would get",
+      body: previewInputSchema,
+      maxBodyBytes: 8 * 1024 * 1024,
+    },
+  },
+  async (_req, { user, body }) => {
+    return NextResponse.json(await previewRouting(user, body));
+  },
+);
 
 // Every other method: 405 in the JSON error shape.
 export const GET = methodNotAllowed(["POST"]);

@@ -1,12 +1,14 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
-import { updateSystem } from "@/lib/server/system-edit";
+import { systemEditSchema, updateSystem } from "@/lib/server/system-edit";
 
 export const PATCH = withAuth<{ slug: string }>(
-  { permission: "systems:edit" },
-  async (req, { user, params }) => {
-    const result = await updateSystem(user, params.slug, await readJson(req));
+  {
+    permission: "systems:edit",
+    contract: { tag: "Systems", summary: "Edit a system (admins)", body: systemEditSchema },
+  },
+  async (_req, { user, params, body }) => {
+    const result = await updateSystem(user, params.slug, body);
     return NextResponse.json(result);
   },
 );

@@ -1,14 +1,18 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
-import { markFileViewed } from "@/lib/server/changes/review";
+import { fileViewSchema, markFileViewed } from "@/lib/server/changes/review";
 
 export const PUT = withAuth<{ key: string }>(
-  { permission: "changes:review" },
-  async (req, { user, params }) => {
-    return NextResponse.json(
-      await markFileViewed(user, params.key.toUpperCase(), await readJson(req)),
-    );
+  {
+    permission: "changes:review",
+    contract: {
+      tag: "Reviews (portal only)",
+      summary: "Mark a file of the current revision viewed (people only)",
+      body: fileViewSchema,
+    },
+  },
+  async (_req, { user, params, body }) => {
+    return NextResponse.json(await markFileViewed(user, params.key.toUpperCase(), body));
   },
 );
 

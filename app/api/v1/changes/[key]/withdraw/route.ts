@@ -1,9 +1,18 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { withdrawChange } from "@/lib/server/changes/transitions";
+import { statusSchema } from "@/lib/http/api-schemas";
 
 export const POST = withAuth<{ key: string }>(
-  { permission: "changes:create" },
+  {
+    permission: "changes:create",
+    scope: "changes:write",
+    contract: {
+      tag: "Changes",
+      summary: "Withdraw a change (its author)",
+      response: { status: 200, schema: statusSchema },
+    },
+  },
   async (_req, { user, params }) => {
     return NextResponse.json(await withdrawChange(user, params.key.toUpperCase()));
   },

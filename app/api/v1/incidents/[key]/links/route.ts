@@ -1,12 +1,15 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
 import { linkChange } from "@/lib/server/incidents/incidents";
+import { linkSchema } from "@/lib/server/incidents/input";
 
 export const POST = withAuth<{ key: string }>(
-  { permission: "incidents:write" },
-  async (req, { user, params }) => {
-    return NextResponse.json(await linkChange(user, params.key, await readJson(req)));
+  {
+    permission: "incidents:write",
+    contract: { tag: "Incidents", summary: "Link a change to an incident", body: linkSchema },
+  },
+  async (_req, { user, params, body }) => {
+    return NextResponse.json(await linkChange(user, params.key, body));
   },
 );
 

@@ -1,12 +1,19 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { readJson } from "@/lib/http/read-json";
 import { addIncidentNote } from "@/lib/server/incidents/incidents";
+import { noteSchema } from "@/lib/server/incidents/input";
 
 export const POST = withAuth<{ key: string }>(
-  { permission: "incidents:write" },
-  async (req, { user, params }) => {
-    return NextResponse.json(await addIncidentNote(user, params.key, await readJson(req)), {
+  {
+    permission: "incidents:write",
+    contract: {
+      tag: "Incidents",
+      summary: "Add a note to an incident's timeline",
+      body: noteSchema,
+    },
+  },
+  async (_req, { user, params, body }) => {
+    return NextResponse.json(await addIncidentNote(user, params.key, body), {
       status: 201,
     });
   },

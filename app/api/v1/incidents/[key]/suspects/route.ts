@@ -3,7 +3,13 @@ import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { getIncident, suspectChanges } from "@/lib/server/incidents/queries";
 
 export const GET = withAuth<{ key: string }>(
-  { permission: "incidents:read" },
+  {
+    permission: "incidents:read",
+    contract: {
+      tag: "Incidents",
+      summary: "Changes deployed to the incident's systems in the days before it started",
+    },
+  },
   async (_req, { params }) => {
     const incident = await getIncident(params.key);
     const suspects = await suspectChanges(incident.id, incident.startedAt);

@@ -3,7 +3,10 @@ import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { unlinkChange } from "@/lib/server/incidents/incidents";
 
 export const DELETE = withAuth<{ key: string; change: string }>(
-  { permission: "incidents:write" },
+  {
+    permission: "incidents:write",
+    contract: { tag: "Incidents", summary: "Unlink a change from an incident" },
+  },
   async (_req, { user, params }) => {
     return NextResponse.json(await unlinkChange(user, params.key, params.change));
   },
