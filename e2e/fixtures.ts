@@ -110,3 +110,29 @@ export const checkoutChange = (over: Record<string, unknown> = {}) => ({
   linesChanged: 12,
   ...over,
 });
+
+/** A review made in the portal as the signed-in person: every file marked viewed, then signed. */
+export async function review(
+  page: Page,
+  key: string,
+  decision: "Approve" | "Request changes",
+  text: string,
+) {
+  await page.goto(`/changes/${key}`);
+  const panel = page.getByRole("complementary", { name: "Your review" });
+  await panel.locator("label", { hasText: decision }).click();
+  await expect(panel.getByRole("radio", { name: decision })).toBeChecked();
+  if (decision === "Approve") {
+    for (const box of await page
+      .getByRole("region", { name: /^File / })
+      .getByRole("checkbox", { name: "Viewed" })
+      .all())
+      await box.check();
+    await panel.getByLabel("Attestation").fill(text);
+    await panel.getByRole("button", { name: "Approve and sign" }).click();
+  } else {
+    await panel.getByLabel("What needs to change?").fill(text);
+    await panel.getByRole("button", { name: "Request changes" }).click();
+  }
+  await expect(page.getByRole("status").filter({ hasText: "Review recorded" })).toBeVisible();
+}

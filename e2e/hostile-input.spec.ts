@@ -207,8 +207,9 @@ const hostileRequest = fc
 
 // ---- what must hold ---------------------------------------------------------------------------
 
-// The SLA escalation job (a system actor, every minute) may assign, notify and audit meanwhile.
-const MOVED_BY_THE_SCHEDULER = new Set(["Assignment", "Notification", "AuditEvent"]);
+// The SLA escalation job (a system actor, every minute) may assign, notify and audit meanwhile;
+// every API request counts against the person's rate limit (RateCounter, operational state).
+const MOVED_BY_THE_SCHEDULER = new Set(["Assignment", "Notification", "AuditEvent", "RateCounter"]);
 
 async function snapshot(db: PrismaClient) {
   const tables = await db.$queryRaw<{ name: string }[]>`

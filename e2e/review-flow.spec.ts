@@ -1,4 +1,4 @@
-import { test, expect, signInAs, type TestPerson, SAME_ORIGIN } from "./fixtures";
+import { test, expect, signInAs, review, type TestPerson, SAME_ORIGIN } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { receivedMail } from "./mailbox";
 
@@ -45,31 +45,6 @@ async function submitChange(page: Page, author: TestPerson) {
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/changes\/CR-\d+$/);
   return page.url().split("/").pop()!;
-}
-
-async function review(
-  page: Page,
-  key: string,
-  decision: "Approve" | "Request changes",
-  text: string,
-) {
-  await page.goto(`/changes/${key}`);
-  const panel = page.getByRole("complementary", { name: "Your review" });
-  await panel.locator("label", { hasText: decision }).click();
-  await expect(panel.getByRole("radio", { name: decision })).toBeChecked();
-  if (decision === "Approve") {
-    for (const box of await page
-      .getByRole("region", { name: /^File / })
-      .getByRole("checkbox", { name: "Viewed" })
-      .all())
-      await box.check();
-    await panel.getByLabel("Attestation").fill(text);
-    await panel.getByRole("button", { name: "Approve and sign" }).click();
-  } else {
-    await panel.getByLabel("What needs to change?").fill(text);
-    await panel.getByRole("button", { name: "Request changes" }).click();
-  }
-  await expect(page.getByRole("status").filter({ hasText: "Review recorded" })).toBeVisible();
 }
 
 test("a junior's AI-assisted tier-1 change: changes requested, revised, approved by two seniors, deployed; the e-mails arrive", async ({

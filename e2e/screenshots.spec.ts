@@ -107,4 +107,14 @@ test("screenshots of the main pages", async ({ page, db }) => {
   await page.goto(`/admin`);
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
   await page.screenshot(shot("admin"));
+
+  await page.goto("/admin/tokens");
+  await page.getByLabel("Name").fill(`screenshot pipeline ${Date.now()}`);
+  await page.getByRole("checkbox", { name: /gate:read/ }).check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token-secret")).toHaveText(/^cs_/);
+  await page.screenshot(shot("admin-tokens"));
+  await page.goto("/api-reference");
+  await expect(page.getByText("Countersign API").first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: "test-results/screenshots/api-reference.png" });
 });
