@@ -90,11 +90,13 @@ async function runImport<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     const { AppError } = await import("../lib/errors.ts");
     if (error instanceof AppError) {
-      const details = Array.isArray(error.details)
-        ? (error.details as { field: string; message: string }[])
-            .map((d) => `${d.field}: ${d.message}`)
-            .join("; ")
-        : error.message;
+      // A validation message already names each field; other errors list theirs below.
+      const details =
+        Array.isArray(error.details) && error.code !== "VALIDATION"
+          ? (error.details as { field: string; message: string }[])
+              .map((d) => `${d.field}: ${d.message}`)
+              .join("; ")
+          : error.message;
       process.stderr.write(`error: ${details}\n`);
       await finish(2);
     }
@@ -346,9 +348,11 @@ try {
   }
   const { AppError } = await import("../lib/errors.ts");
   if (error instanceof AppError) {
-    const details = Array.isArray(error.details)
-      ? error.details.map((d) => `\n  ${d.field}: ${d.message}`).join("")
-      : "";
+    // A validation message already names each field; other errors list theirs below.
+    const details =
+      Array.isArray(error.details) && error.code !== "VALIDATION"
+        ? error.details.map((d) => `\n  ${d.field}: ${d.message}`).join("")
+        : "";
     process.stderr.write(`error: ${error.message}${details}\n`);
     await finish(2);
   }
