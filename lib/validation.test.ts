@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { dateTime, isRealDateTime, refuseUnstorable, unstorableAt } from "./validation";
+import { z } from "zod";
+import { dateTime, isRealDateTime, parseInput, refuseUnstorable, unstorableAt } from "./validation";
 
 describe("unstorableAt", () => {
   it.each([
@@ -86,5 +87,22 @@ describe("isRealDateTime", () => {
     ["2026-06-10T25:00", false],
   ])("%s is %s", (input, expected) => {
     expect(isRealDateTime(input)).toBe(expected);
+  });
+});
+
+describe("parseInput", () => {
+  it("parses an object once per schema, and answers the same result again", () => {
+    let runs = 0;
+    const schema = z.object({ a: z.string().refine(() => ++runs > 0) });
+    const body = { a: "x" };
+    const first = parseInput(schema, body);
+    expect(parseInput(schema, body)).toBe(first);
+    expect(runs).toBe(1);
+    // Another object, or another schema, is parsed afresh; a failure is never kept.
+    parseInput(schema, { a: "x" });
+    expect(runs).toBe(2);
+    const bad = { a: 1 };
+    expect(() => parseInput(schema, bad)).toThrow();
+    expect(() => parseInput(schema, bad)).toThrow();
   });
 });

@@ -76,7 +76,7 @@ export function TokenManager({
     },
     onError: (error) => toast.show(error.message, "error"),
   });
-  const { errorFor } = fieldErrors(create.error);
+  const { problems, errorFor } = fieldErrors(create.error);
   const toggle = (scope: string) =>
     setForm((f) => ({
       ...f,
@@ -195,7 +195,7 @@ export function TokenManager({
               </div>
               <FieldError id="token-scopes-error">{errorFor("scopes")}</FieldError>
             </fieldset>
-            {create.error && !fieldErrors(create.error).problems.length ? (
+            {create.error && !problems.length ? (
               <p role="alert" className="text-sm text-red-700">
                 {create.error.message}
               </p>

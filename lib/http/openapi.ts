@@ -19,16 +19,9 @@ const error = (description: string) => ({
   content: { "application/json": { schema: errorSchema } },
 });
 
+/** "GET" and "/changes/{key}/gate" → "getChangesKeyGate". */
 function operationId(method: string, path: string): string {
-  const words = path
-    .split("/")
-    .filter(Boolean)
-    .map((w) =>
-      w
-        .replace(/[{}]/g, "")
-        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string) => (c ?? "").toUpperCase()),
-    )
-    .map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1)));
+  const words = path.split(/[^A-Za-z0-9]+/).filter(Boolean);
   return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
 }
 

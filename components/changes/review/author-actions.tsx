@@ -4,7 +4,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ApiError, fetchJson } from "@/lib/query/fetch-json";
+import { fetchJson } from "@/lib/query/fetch-json";
+import { fieldErrors } from "@/lib/query/field-errors";
 import { Button } from "@/components/ui/button";
 import { FieldError, Hint, Input, Label, Textarea } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
@@ -40,11 +41,7 @@ export function AuthorActions({
     deploymentDialog.current?.showModal();
   };
   const rollingBack = deployment.kind === "rolled_back";
-  const problemText = (field: string) =>
-    problems
-      .filter((p) => p.field === field)
-      .map((p) => p.message)
-      .join("; ");
+
   const act = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown }) =>
       fetchJson<{ status: string }>(`/api/v1/changes/${changeKey}/${path}`, {
@@ -62,10 +59,7 @@ export function AuthorActions({
     },
     onError: (error) => toast.show(error.message, "error"),
   });
-  const problems =
-    act.error instanceof ApiError && Array.isArray(act.error.details)
-      ? (act.error.details as { field: string; message: string }[])
-      : [];
+  const { errorFor } = fieldErrors(act.error);
   const open = ["PENDING", "CHANGES_REQUESTED", "APPROVED"].includes(status);
 
   return (
@@ -138,12 +132,7 @@ export function AuthorActions({
               onChange={(e) => setDiff(e.target.value)}
               aria-describedby="revision-diff-error"
             />
-            <FieldError id="revision-diff-error">
-              {problems
-                .filter((p) => p.field === "diff")
-                .map((p) => p.message)
-                .join("; ")}
-            </FieldError>
+            <FieldError id="revision-diff-error">{errorFor("diff")}</FieldError>
           </div>
           <div>
             <Label htmlFor="revision-note">What changed since the last revision?</Label>
@@ -204,9 +193,7 @@ export function AuthorActions({
                 onChange={(e) => setDeployment({ ...deployment, environment: e.target.value })}
                 aria-describedby="deployment-environment-error"
               />
-              <FieldError id="deployment-environment-error">
-                {problemText("environment")}
-              </FieldError>
+              <FieldError id="deployment-environment-error">{errorFor("environment")}</FieldError>
             </div>
             <div>
               <Label htmlFor="deployment-at">When (UTC)</Label>
@@ -217,7 +204,7 @@ export function AuthorActions({
                 onChange={(e) => setDeployment({ ...deployment, at: e.target.value })}
                 aria-describedby="deployment-at-error"
               />
-              <FieldError id="deployment-at-error">{problemText("at")}</FieldError>
+              <FieldError id="deployment-at-error">{errorFor("at")}</FieldError>
             </div>
           </div>
           <div>
@@ -231,7 +218,7 @@ export function AuthorActions({
               aria-describedby="deployment-commit-hint deployment-commit-error"
             />
             <Hint id="deployment-commit-hint">The commit that went out, as git names it.</Hint>
-            <FieldError id="deployment-commit-error">{problemText("commit")}</FieldError>
+            <FieldError id="deployment-commit-error">{errorFor("commit")}</FieldError>
           </div>
           {rollingBack ? (
             <div>
@@ -243,7 +230,7 @@ export function AuthorActions({
                 onChange={(e) => setDeployment({ ...deployment, reason: e.target.value })}
                 aria-describedby="rollback-reason-error"
               />
-              <FieldError id="rollback-reason-error">{problemText("reason")}</FieldError>
+              <FieldError id="rollback-reason-error">{errorFor("reason")}</FieldError>
             </div>
           ) : null}
           <div className="flex justify-end gap-2">
