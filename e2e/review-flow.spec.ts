@@ -92,6 +92,7 @@ test("a junior's AI-assisted tier-1 change: changes requested, revised, approved
   const deployDialog = page.getByRole("dialog", { name: `Mark ${key} deployed` });
   await expect(deployDialog.getByLabel("Environment")).toHaveValue("production");
   await deployDialog.getByLabel("Commit (optional)").fill("3f9a2c1d");
+  await page.screenshot({ path: "test-results/screenshots/deploy-dialog.png" });
   await deployDialog.getByRole("button", { name: "Record deployment" }).click();
   await expect(page.getByText("Deployed", { exact: true }).first()).toBeVisible();
 
