@@ -2,7 +2,7 @@
 // carry AI trailers; `submit` (the disclosure pre-filled from the trailers), `gate` (exit 1),
 // two seniors approve in the browser, `gate` again (exit 0), and the deployment is recorded
 // through the API. The CLI is the bundled file a CI job would run with plain node.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,19 +43,31 @@ function repository(): string {
   return dir;
 }
 
-function cli(cwd: string, env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: {
-      NODE_ENV: "production",
-      PATH: process.env.PATH ?? "",
-      HOME: os.tmpdir(),
-      CI: "1",
-      ...env,
-    },
+// Asynchronous on purpose: a synchronous spawn blocks this worker's event loop, so it never sees
+// the server close an idle keep-alive connection and the next request meets ECONNRESET.
+function cli(
+  cwd: string,
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: {
+        NODE_ENV: "production",
+        PATH: process.env.PATH ?? "",
+        HOME: os.tmpdir(),
+        CI: "1",
+        ...env,
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 test.beforeAll(() => {
@@ -84,15 +96,15 @@ test("submit from a repository, gate 1, two seniors approve, gate 0, deployment 
   const dir = repository();
   try {
     // Without a terminal nothing is guessed: the intent must be given.
-    const refused = cli(dir, env, "submit");
+    const refused = await cli(dir, env, "submit");
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/pass --intent/);
 
-    const dry = cli(dir, env, "submit", "--dry-run");
+    const dry = await cli(dir, env, "submit", "--dry-run");
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/nothing submitted/);
 
-    const submitted = cli(
+    const submitted = await cli(
       dir,
       env,
       "submit",
@@ -121,7 +133,7 @@ test("submit from a repository, gate 1, two seniors approve, gate 0, deployment 
     expect(change.currentRevision.commit).toBe(git(dir, "rev-parse", "HEAD"));
 
     // A retried CI job submits the same branch head again: the same change, not a second one.
-    const retried = cli(
+    const retried = await cli(
       dir,
       env,
       "submit",
@@ -130,11 +142,11 @@ test("submit from a repository, gate 1, two seniors approve, gate 0, deployment 
     );
     expect(retried.stdout).toContain(`${key} pending`);
 
-    const blocked = cli(dir, env, "gate", key!);
+    const blocked = await cli(dir, env, "gate", key!);
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toMatch(new RegExp(`${key} may not deploy \\(pending\\)`));
     expect(blocked.stdout).toMatch(/0 of 2/);
-    const byCommit = cli(dir, env, "gate", "--commit", git(dir, "rev-parse", "HEAD"));
+    const byCommit = await cli(dir, env, "gate", "--commit", git(dir, "rev-parse", "HEAD"));
     expect(byCommit.code).toBe(1);
 
     for (const senior of seniors) {
@@ -142,10 +154,10 @@ test("submit from a repository, gate 1, two seniors approve, gate 0, deployment 
       await review(page, key!, "Approve", "Read every line; the retry is bounded to one attempt.");
     }
 
-    const allowed = cli(dir, env, "gate", key!);
+    const allowed = await cli(dir, env, "gate", key!);
     expect(allowed.code, allowed.stdout).toBe(0);
     expect(allowed.stdout).toContain(`${key} may deploy`);
-    const waited = cli(
+    const waited = await cli(
       dir,
       env,
       "gate",
@@ -164,9 +176,9 @@ test("submit from a repository, gate 1, two seniors approve, gate 0, deployment 
     expect(await deployed.json()).toEqual({ key, status: "DEPLOYED" });
 
     // Usage errors exit 2.
-    expect(cli(dir, env, "gate").code).toBe(2);
-    expect(cli(dir, { ...env, COUNTERSIGN_TOKEN: "" }, "gate", key!).code).toBe(2);
-    expect(cli(dir, env, "gate", key!, "--wait", "soon").code).toBe(2);
+    expect((await cli(dir, env, "gate")).code).toBe(2);
+    expect((await cli(dir, { ...env, COUNTERSIGN_TOKEN: "" }, "gate", key!)).code).toBe(2);
+    expect((await cli(dir, env, "gate", key!, "--wait", "soon")).code).toBe(2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
