@@ -38,6 +38,8 @@ describe("routing paths of a changed file", () => {
     [{ type: "delete", oldPath: "a.ts", newPath: "/dev/null" }, ["a.ts"]],
     [{ type: "rename", oldPath: "pay/a.ts", newPath: "misc/a.ts" }, ["pay/a.ts", "misc/a.ts"]],
     [{ type: "copy", oldPath: "pay/a.ts", newPath: "misc/a.ts" }, ["pay/a.ts", "misc/a.ts"]],
+    // gitdiff-parser calls a rename with edits a "modify": the old side still counts.
+    [{ type: "modify", oldPath: "pay/a.ts", newPath: "misc/a.ts" }, ["pay/a.ts", "misc/a.ts"]],
   ])("%j -> %j", (file, paths) => {
     expect(routingPathsOf(file)).toEqual(paths);
   });
@@ -85,6 +87,16 @@ describe("properties", () => {
       fc.property(respelled, ({ spelled }) => {
         expect(checkPath(spelled).ok).toBe(false);
         expect(() => parseUnifiedDiff(hunk(spelled))).toThrow(DiffError);
+      }),
+    );
+  });
+
+  it("a rename with edits routes to the owners of both sides", () => {
+    fc.assert(
+      fc.property(canonical, canonical, (from, to) => {
+        fc.pre(from !== to);
+        const diff = `diff --git a/${from} b/${to}\nsimilarity index 80%\nrename from ${from}\nrename to ${to}\n--- a/${from}\n+++ b/${to}\n@@ -1 +1 @@\n-a\n+b\n`;
+        expect(parseUnifiedDiff(diff).routingPaths).toEqual([from, to]);
       }),
     );
   });

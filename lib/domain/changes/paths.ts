@@ -53,17 +53,17 @@ export interface ChangedFile {
 /**
  * The paths a changed file counts under for ownership: a rename or a copy under both its old and
  * its new path (code moved out of a tier-1 system still reaches that system's owners), a deletion
- * under its old path, anything else under its new path.
+ * under its old path, an addition under its new path. A file whose two sides differ counts under
+ * both whatever the parser called it (gitdiff-parser calls a rename with edits a "modify").
  */
 export function routingPathsOf(file: ChangedFile): string[] {
   switch (file.type) {
-    case "rename":
-    case "copy":
-      return file.oldPath === file.newPath ? [file.newPath] : [file.oldPath, file.newPath];
     case "delete":
       return [file.oldPath];
-    default:
+    case "add":
       return [file.newPath];
+    default:
+      return file.oldPath === file.newPath ? [file.newPath] : [file.oldPath, file.newPath];
   }
 }
 
