@@ -9,7 +9,13 @@ import { createDb } from "../lib/db.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
 import { startWorker, type Worker } from "../lib/jobs/worker.ts";
-import { prepareDatabase, ensureSecret, log, serverNodeOptions } from "./lib/runtime.ts";
+import {
+  prepareDatabase,
+  ensureIntegrationsKey,
+  ensureSecret,
+  log,
+  serverNodeOptions,
+} from "./lib/runtime.ts";
 import { listenAddress } from "./lib/listen.ts";
 
 const dev = process.argv.includes("--dev");
@@ -66,6 +72,7 @@ async function main() {
     DEMO_MODE: process.env.DEMO_MODE ?? (database.embedded ? "1" : "0"),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXTAUTH_SECRET: ensureSecret(),
+    INTEGRATIONS_KEY: ensureIntegrationsKey(),
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
@@ -82,6 +89,7 @@ async function main() {
   // The job worker (notification e-mail, SLA escalation) runs in this process, beside the web server.
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
+  process.env.INTEGRATIONS_KEY = env.INTEGRATIONS_KEY;
   worker = await startWorker(database.url, log);
   const demo = ["1", "true", "yes", "on"].includes(env.DEMO_MODE ?? "");
   const listen = listenAddress({ host: process.env.HOST, demo, port });

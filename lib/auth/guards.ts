@@ -57,6 +57,8 @@ export type RouteHandler<P> = ((
   contract?: Contract;
   permission?: Permission;
   scopes?: readonly Scope[];
+  /** A webhook: authenticated by the sender's signature in this header (lib/auth/webhook.ts). */
+  webhook?: { header: string };
 };
 
 export function jsonError(error: unknown): NextResponse {

@@ -16,7 +16,7 @@ describe("entry points", () => {
   });
 
   it.each(files.filter((f) => f.endsWith("/route.ts") && f !== NEXT_AUTH_ROUTE))(
-    "%s declares withAuth, publicRoute or methodNotAllowed for every method",
+    "%s declares withAuth, publicRoute, webhookReceiver or methodNotAllowed for every method",
     (file) => {
       const source = readFileSync(file, "utf8");
       const methods = [
@@ -24,13 +24,15 @@ describe("entry points", () => {
           /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g,
         ),
       ].map((m) => m[1]);
+      // webhookReceiver authenticates by the sender's signature and fails closed
+      // (lib/server/integrations/webhooks.int.test.ts sends unsigned and mis-signed deliveries).
       // Every method is answered by the route (405 in the JSON shape for those it lacks), never
       // by the framework's empty 405.
       expect(methods.sort()).toEqual(["DELETE", "GET", "PATCH", "POST", "PUT"]);
       for (const method of methods) {
         expect(source, `${method} in ${file}`).toMatch(
           new RegExp(
-            `export const ${method} = (withAuth|publicRoute|methodNotAllowed|noSuchRoute)\\b`,
+            `export const ${method} = (withAuth|publicRoute|methodNotAllowed|noSuchRoute|webhookReceiver)\\b`,
           ),
         );
       }

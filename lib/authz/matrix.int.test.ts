@@ -23,6 +23,13 @@ import {
   withdrawChange,
 } from "@/lib/server/changes/transitions";
 import { createToken, revokeToken } from "@/lib/server/tokens";
+import {
+  createConnection,
+  mapRepository,
+  mapService,
+  redeliver,
+  updateConnection,
+} from "@/lib/server/integrations/connections";
 import { getChange } from "@/lib/server/changes/queries";
 import { previewRouting } from "@/lib/server/routing/preview";
 import {
@@ -112,7 +119,54 @@ const AUTHORS = { author: "ok", coAuthor: "ok" } as const;
 const INCIDENT_WRITERS = cells("ok", { junior: 403, midOwner: 403, author: 403 });
 const ADMIN_ONLY = cells(403, { admin: "ok" });
 
+process.env.INTEGRATIONS_KEY ??= "integration-tests-key-0123456789";
+const connection = async (kind: "GITHUB" | "PAGERDUTY" = "GITHUB") =>
+  (
+    await createConnection(w.people.admin, {
+      kind,
+      name: `matrix-${kind}-${Date.now()}-${Math.random()}`,
+      secret: "matrix-secret-0123456789",
+      ...(kind === "GITHUB" ? { token: "t" } : {}),
+    })
+  ).id;
+
 const ROWS: Row[] = [
+  {
+    entry: "POST app/api/v1/integrations/route.ts",
+    run: (a) =>
+      createConnection(a, {
+        kind: "PAGERDUTY",
+        name: `matrix-${a.handle}-${Date.now()}`,
+        secret: "matrix-secret-0123456789",
+      }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    entry: "PATCH app/api/v1/integrations/[id]/route.ts",
+    run: async (a) => updateConnection(a, await connection(), { active: true }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    entry: "POST app/api/v1/integrations/[id]/repositories/route.ts",
+    run: async (a) =>
+      mapRepository(a, await connection(), { externalName: "acme/matrix", repository: w.repo }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    entry: "POST app/api/v1/integrations/[id]/services/route.ts",
+    run: async (a) =>
+      mapService(a, await connection("PAGERDUTY"), {
+        externalId: "PMATRIX",
+        system: w.system.slug,
+      }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    // A delivery that does not exist: the admin reaches the use case (404), nobody else does.
+    entry: "POST app/api/v1/integrations/deliveries/[id]/route.ts",
+    run: (a) => redeliver(a, "no-such-delivery"),
+    expect: cells(403, { admin: 404 }),
+  },
   {
     entry: "POST app/api/v1/changes/route.ts",
     run: (a) => saveChange(a, { ...changeBody(true), coAuthors: [] }),
@@ -301,7 +355,9 @@ const WRITING_ROUTES = appFiles
     // methodNotAllowed and noSuchRoute (lib/auth/guards.ts) answer an error and reach no use case.
     [
       ...readFileSync(f, "utf8").matchAll(
-        /export const (POST|PUT|PATCH|DELETE) = (?!methodNotAllowed\b|noSuchRoute\b)/g,
+        // webhookReceiver is signed by a code host or incident tool, never a person
+        // (lib/auth/webhook-receivers.int.test.ts).
+        /export const (POST|PUT|PATCH|DELETE) = (?!methodNotAllowed\b|noSuchRoute\b|webhookReceiver\b)/g,
       ),
     ].map((m) => `${m[1]} ${f}`),
   );

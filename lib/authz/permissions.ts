@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   "teams:edit": admin,
   "admin:use": admin,
   "policy:edit": admin,
+  "integrations:edit": admin,
   "changes:create": anyone,
   // Whether someone may review a particular change is decided by eligibility (ownership, level,
   // authorship) inside the use case; any engineer can be eligible for some change.

@@ -31,6 +31,15 @@ import * as r26 from "@/app/api/v1/routing/preview/route";
 import * as r27 from "@/app/api/v1/systems/[slug]/route";
 import * as r28 from "@/app/api/v1/tokens/[id]/route";
 import * as r29 from "@/app/api/v1/tokens/route";
+import * as r30 from "@/app/api/v1/integrations/route";
+import * as r31 from "@/app/api/v1/integrations/[id]/route";
+import * as r32 from "@/app/api/v1/integrations/[id]/repositories/route";
+import * as r33 from "@/app/api/v1/integrations/[id]/services/route";
+import * as r34 from "@/app/api/v1/integrations/deliveries/[id]/route";
+import * as r35 from "@/app/api/v1/integrations/github/webhook/route";
+import * as r36 from "@/app/api/v1/integrations/gitlab/webhook/route";
+import * as r37 from "@/app/api/v1/integrations/pagerduty/webhook/route";
+import * as r38 from "@/app/api/v1/integrations/incidents/webhook/route";
 
 export type RouteModule = Record<string, unknown>;
 
@@ -65,4 +74,13 @@ export const API_ROUTES: ReadonlyArray<readonly [string, RouteModule]> = [
   ["/systems/{slug}", r27],
   ["/tokens/{id}", r28],
   ["/tokens", r29],
+  ["/integrations", r30],
+  ["/integrations/{id}", r31],
+  ["/integrations/{id}/repositories", r32],
+  ["/integrations/{id}/services", r33],
+  ["/integrations/deliveries/{id}", r34],
+  ["/integrations/github/webhook", r35],
+  ["/integrations/gitlab/webhook", r36],
+  ["/integrations/pagerduty/webhook", r37],
+  ["/integrations/incidents/webhook", r38],
 ];

@@ -17,7 +17,7 @@ export interface Contract {
   /** The query string, parsed before the handler runs. */
   query?: z.ZodObject;
   /** The success answer. */
-  response?: { status: 200 | 201; schema?: z.ZodType; mediaType?: string };
+  response?: { status: 200 | 201 | 202; schema?: z.ZodType; mediaType?: string };
   /** Accepts an Idempotency-Key header (the same key and body answer the same result). */
   idempotent?: boolean;
 }

@@ -33,6 +33,22 @@ export function operationOf(
 ): ZodOpenApiOperationObject | null {
   const contract = handler?.contract;
   if (!contract) return null;
+  if (handler.webhook)
+    return {
+      operationId: operationId(method, path),
+      summary: contract.summary,
+      description: `Signed by the sender with \`${handler.webhook.header}\` and the connection's secret (see /admin/integrations); no session or token. 202 when queued, 200 when this delivery was received before (nothing changes).`,
+      tags: [contract.tag],
+      security: [],
+      responses: {
+        "202": { description: "Received and queued" },
+        "200": { description: "Received before: nothing changes" },
+        "400": error("The delivery is malformed: `details` names the field."),
+        "401": error("The signature is missing or matches no connection's secret."),
+        "413": error("The body is larger than a webhook may be (5 MB)."),
+        "415": error("The body is not `application/json`."),
+      },
+    };
   const scopes = handler.scopes ?? [];
   const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const writes = method !== "GET";

@@ -63,6 +63,17 @@ const invalid = (message: string) => validationError([{ field: "(body)", message
  * UTF-8, nests deeper than MAX_JSON_DEPTH, is malformed, or holds text PostgreSQL cannot store.
  */
 export async function readJson(req: NextRequest, maxBytes = MAX_BYTES): Promise<unknown> {
+  return (await readJsonText(req, maxBytes)).body;
+}
+
+/**
+ * As readJson, with the exact text received too: a webhook's signature is over the bytes sent,
+ * not over any re-serialisation of them.
+ */
+export async function readJsonText(
+  req: NextRequest,
+  maxBytes = MAX_BYTES,
+): Promise<{ text: string; body: unknown }> {
   if (!isJsonMediaType(req.headers.get("content-type"))) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
   }
@@ -82,5 +93,5 @@ export async function readJson(req: NextRequest, maxBytes = MAX_BYTES): Promise<
     throw invalid("not valid JSON");
   }
   refuseUnstorable(body);
-  return body;
+  return { text, body };
 }

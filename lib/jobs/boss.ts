@@ -5,7 +5,24 @@ import PgBoss from "pg-boss";
 import type { Tx } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 
-export const QUEUES = { email: "email", slaEscalation: "sla-escalation" } as const;
+export const QUEUES = {
+  email: "email",
+  slaEscalation: "sla-escalation",
+  /** A webhook delivery from a code host, processed (read through the host's API) with retries. */
+  integrationEvent: "integration-event",
+  /** The countersign/sign-off status of one pull request: at most one queued and one running. */
+  signOffStatus: "sign-off-status",
+} as const;
+
+const POLICIES: Partial<Record<string, PgBoss.QueuePolicy>> = {
+  [QUEUES.signOffStatus]: "stately",
+};
+
+/** Code hosts come back within minutes: retry sooner and for longer than e-mail. */
+const RETRIES: Partial<Record<string, Pick<PgBoss.Queue, "retryLimit" | "retryDelay">>> = {
+  [QUEUES.integrationEvent]: { retryLimit: 20, retryDelay: 5 },
+  [QUEUES.signOffStatus]: { retryLimit: 30, retryDelay: 5 },
+};
 export const SCHEMA = "pgboss";
 
 const globalForBoss = globalThis as unknown as { countersignBoss?: Promise<PgBoss> };
@@ -33,11 +50,13 @@ export async function ensureQueues(boss: PgBoss) {
     if (!(await boss.getQueue(name))) {
       await boss.createQueue(name, {
         name,
+        policy: POLICIES[name] ?? "standard",
         retryLimit: 8,
         retryDelay: 15,
         retryBackoff: true,
         expireInMinutes: 15,
         retentionDays: 7,
+        ...RETRIES[name],
       });
     }
   }

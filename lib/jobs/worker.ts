@@ -6,6 +6,8 @@ import nodemailer from "nodemailer";
 import { mailConfig, mailEnabled } from "@/lib/mail/config";
 import type { EmailJob } from "@/lib/server/notify";
 import { escalateOverdue } from "@/lib/server/sla";
+import { processDelivery } from "@/lib/server/integrations/deliveries";
+import { postSignOffStatus } from "@/lib/server/integrations/status";
 import { ensureQueues, QUEUES, SCHEMA } from "./boss";
 
 /** SQLSTATE 57P01: the server is shutting down (or an administrator ended the session). */
@@ -65,6 +67,23 @@ export async function startWorker(
     { batchSize: 5, pollingIntervalSeconds: 1 },
     async (jobs) => {
       for (const job of jobs) await sendEmail(job.data);
+    },
+  );
+  // Integrations: one webhook delivery at a time (a pull request's events in order of arrival),
+  // and the sign-off statuses (at most one running per pull request: the queue is stately).
+  await boss.work<{ deliveryId: string }>(
+    QUEUES.integrationEvent,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      const result = await processDelivery(job!.data.deliveryId);
+      log(`integration delivery: ${result.outcome.toLowerCase()}: ${result.detail}`);
+    },
+  );
+  await boss.work<{ pullRequestId: string }>(
+    QUEUES.signOffStatus,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      await postSignOffStatus(job!.data.pullRequestId);
     },
   );
   await boss.work(QUEUES.slaEscalation, async () => {

@@ -37,6 +37,19 @@ import {
   updateIncident,
 } from "@/lib/server/incidents/incidents";
 
+import {
+  createConnection,
+  mapRepository,
+  mapService,
+  redeliver,
+  updateConnection,
+} from "@/lib/server/integrations/connections";
+import { receiveDelivery } from "@/lib/server/integrations/deliveries";
+import { syncPullRequest } from "@/lib/server/integrations/pull-requests";
+import { recordToolIncident } from "@/lib/server/incidents/from-tools";
+
+process.env.INTEGRATIONS_KEY ??= "integration-tests-key-0123456789";
+
 interface EntryPoint {
   name: string;
   action: string;
@@ -128,6 +141,46 @@ async function incident() {
     systems: [change.systems[0]!.system.slug],
   });
   return { key, change: s.key, manager: m };
+}
+
+async function connection(kind: "GITHUB" | "PAGERDUTY") {
+  const a = await admin();
+  const { id } = await createConnection(a, {
+    kind,
+    name: `registry-${kind}-${Date.now()}-${Math.random()}`,
+    secret: "registry-secret-0123456789",
+    ...(kind === "GITHUB" ? { token: "t" } : {}),
+  });
+  return { admin: a, id };
+}
+
+/** A code host that answers one pull request (the remote service only; the portal is real). */
+async function pullRequestWorld() {
+  const c = await connection("GITHUB");
+  const body = await changeBody(true);
+  await mapRepository(c.admin, c.id, {
+    externalName: "acme/registry",
+    repository: body.repository,
+  });
+  const host = {
+    pullRequest: async () => ({
+      number: 1,
+      url: "https://github.example/acme/registry/pull/1",
+      title: "A change from a pull request",
+      body: "## Why\nExercises the registry from a pull request.\n\n## AI disclosure\n- [x] No AI wrote any of this change\n",
+      state: "open" as const,
+      draft: false,
+      headSha: "abc1234",
+      baseRef: "main",
+      headRef: "x",
+      authorLogin: `someone-${Date.now()}`,
+      diff: null,
+      files: [{ path: "a.ts", oldPath: null, additions: 3, deletions: 0 }],
+      commits: [],
+    }),
+    postStatus: async () => {},
+  };
+  return { connection: { id: c.id, kind: "GITHUB" as const, name: "registry" }, host };
 }
 
 export const ENTRY_POINTS: EntryPoint[] = [
@@ -397,6 +450,97 @@ export const ENTRY_POINTS: EntryPoint[] = [
     name: "recordExport",
     action: "audit.exported",
     run: async () => recordExport(await admin(), "csv", "ui", {}),
+  },
+  {
+    name: "createConnection",
+    action: "integration.created",
+    run: () => connection("GITHUB"),
+    fail: async () =>
+      createConnection(await admin(), { kind: "GITHUB", name: "x", secret: "short" }),
+  },
+  {
+    name: "updateConnection",
+    action: "integration.updated",
+    run: async () => {
+      const c = await connection("GITHUB");
+      return updateConnection(c.admin, c.id, { active: false });
+    },
+    fail: async () => {
+      const c = await connection("GITHUB");
+      return updateConnection(c.admin, c.id, { baseUrl: "ftp://x" });
+    },
+  },
+  {
+    name: "mapRepository",
+    action: "integration.repository_mapped",
+    run: async () => {
+      const c = await connection("GITHUB");
+      const repo = await makeRepository(db);
+      return mapRepository(c.admin, c.id, { externalName: "acme/shop", repository: repo.name });
+    },
+    fail: async () => {
+      const c = await connection("GITHUB");
+      return mapRepository(c.admin, c.id, { externalName: "acme/shop", repository: "no/such" });
+    },
+  },
+  {
+    name: "mapService",
+    action: "integration.service_mapped",
+    run: async () => {
+      const c = await connection("PAGERDUTY");
+      const system = await makeSystem(db);
+      return mapService(c.admin, c.id, { externalId: "PABC123", system: system.slug });
+    },
+    fail: async () => {
+      const c = await connection("PAGERDUTY");
+      return mapService(c.admin, c.id, { externalId: "PABC123", system: "no-such-system" });
+    },
+  },
+  {
+    name: "redeliver",
+    action: "integration.redelivered",
+    run: async () => {
+      const c = await connection("GITHUB");
+      const loaded = (await db.integration.findUniqueOrThrow({ where: { id: c.id } })) as never;
+      const { id } = await receiveDelivery(loaded, `d-${Date.now()}`, "ping", {});
+      return redeliver(c.admin, id!);
+    },
+    fail: async () => redeliver(await admin(), "no-such-delivery"),
+  },
+  {
+    name: "syncPullRequest",
+    action: "change.submitted",
+    run: async () => {
+      const w = await pullRequestWorld();
+      return syncPullRequest(systemActor("registry"), w.connection, w.host, {
+        repository: "acme/registry",
+        number: 1,
+      });
+    },
+  },
+  {
+    name: "recordToolIncident",
+    action: "incident.recorded",
+    run: async () => {
+      const c = await connection("PAGERDUTY");
+      const system = await makeSystem(db);
+      await mapService(c.admin, c.id, { externalId: "PREG1", system: system.slug });
+      return recordToolIncident(
+        systemActor("registry"),
+        { id: c.id, kind: "PAGERDUTY", name: "registry" },
+        {
+          eventId: "e1",
+          type: "triggered",
+          externalId: `Q${Date.now()}`,
+          title: "Registry incident from a tool",
+          serviceId: "PREG1",
+          severity: "SEV3",
+          url: null,
+          startedAt: new Date(Date.now() - 60_000),
+          occurredAt: new Date(),
+        },
+      );
+    },
   },
   {
     name: "rebuildMetricFacts",

@@ -12,13 +12,17 @@ export type NotificationKind =
   | "NEW_REVISION"
   | "SLA_BREACH"
   | "UNROUTABLE"
-  | "DEPLOYED";
+  | "DEPLOYED"
+  | "UNMATCHED_AUTHOR"
+  | "INCIDENT_SUSPECT";
 
 export interface NotificationInput {
   kind: NotificationKind;
   changeKey: string;
   title: string;
   body: string;
+  /** Where it leads, when not the change's page (an incident's). */
+  link?: string;
 }
 
 export interface EmailJob {
@@ -31,7 +35,7 @@ export interface EmailJob {
 export async function notify(tx: Tx, userIds: string[], input: NotificationInput): Promise<void> {
   const recipients = [...new Set(userIds)];
   if (recipients.length === 0) return;
-  const link = `/changes/${input.changeKey}`;
+  const link = input.link ?? `/changes/${input.changeKey}`;
   await tx.notification.createMany({
     data: recipients.map((userId) => ({
       userId,

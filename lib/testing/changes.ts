@@ -35,3 +35,20 @@ export async function openedAgo(reviewer: PersonActor, key: string, seconds: num
   const { openForReview } = await import("@/lib/server/changes/review");
   return openForReview(reviewer, key, { now: new Date(Date.now() - seconds * 1000) });
 }
+
+/** A tier-3 system owned by a team of two SENIORs, and a repository whose every path it owns. */
+export async function ownedRepository() {
+  const { db } = await import("@/lib/db");
+  const { makeRepository, makeSystem, makeTeam, makeUser } = await import("@/prisma/factories");
+  const { asSessionUser } = await import("./actors");
+  const team = await makeTeam(db);
+  const seniors = [
+    asSessionUser(await makeUser(db, { level: "SENIOR", teamId: team.id })),
+    asSessionUser(await makeUser(db, { level: "SENIOR", teamId: team.id })),
+  ];
+  const system = await makeSystem(db, { tier: 3, owningTeamId: team.id });
+  const repo = await makeRepository(db, {
+    rules: [{ pattern: "*", systemId: system.id, teamIds: [team.id] }],
+  });
+  return { team, seniors, system, repo };
+}

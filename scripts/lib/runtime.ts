@@ -105,8 +105,21 @@ async function createIfMissing(url: string, say: (line: string) => void) {
 
 /** NEXTAUTH_SECRET, or one generated once and kept in .data/ so sessions survive restarts. */
 export function ensureSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(DATA_DIR, "nextauth-secret");
+  return generatedOnce("NEXTAUTH_SECRET", "nextauth-secret");
+}
+
+/**
+ * INTEGRATIONS_KEY (encrypts the integrations' secrets at rest), or one generated once and kept in
+ * .data/. Set it in production and keep it apart from database backups (README, Configuration).
+ */
+export function ensureIntegrationsKey(): string {
+  return generatedOnce("INTEGRATIONS_KEY", "integrations-key");
+}
+
+function generatedOnce(name: string, fileName: string): string {
+  const given = process.env[name];
+  if (given) return given;
+  const file = path.join(DATA_DIR, fileName);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(DATA_DIR, { recursive: true });
   const secret = randomBytes(32).toString("base64url");

@@ -102,6 +102,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: z.object({ from: z.string() }),
   }),
   z.object({
+    action: z.literal("change.described"),
+    subjectType: z.literal("change"),
+    payload: z.object({ before: json, after: json }),
+  }),
+  z.object({
     action: z.literal("change.revised"),
     subjectType: z.literal("change"),
     payload: z.object({
@@ -111,6 +116,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       systems: z.array(z.string()),
       assigned: z.array(z.string()),
       kept: z.array(z.string()),
+      /** When the revision came with a new AI disclosure (a pull request's edited description). */
+      aiExtent: z.object({ from: z.string(), to: z.string() }).optional(),
     }),
   }),
   z.object({
@@ -235,6 +242,36 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("token.revoked"),
     subjectType: z.literal("token"),
     payload: z.object({ name: z.string(), owner: z.string() }),
+  }),
+  z.object({
+    action: z.literal("integration.created"),
+    subjectType: z.literal("integration"),
+    payload: z.object({
+      kind: z.string(),
+      name: z.string(),
+      baseUrl: z.string().nullable(),
+      token: z.boolean(),
+    }),
+  }),
+  z.object({
+    action: z.literal("integration.updated"),
+    subjectType: z.literal("integration"),
+    payload: z.object({ before: json, after: json, replaced: z.array(z.string()) }),
+  }),
+  z.object({
+    action: z.literal("integration.repository_mapped"),
+    subjectType: z.literal("integration"),
+    payload: z.object({ externalName: z.string(), repository: z.string() }),
+  }),
+  z.object({
+    action: z.literal("integration.service_mapped"),
+    subjectType: z.literal("integration"),
+    payload: z.object({ externalId: z.string(), name: z.string(), system: z.string() }),
+  }),
+  z.object({
+    action: z.literal("integration.redelivered"),
+    subjectType: z.literal("integration"),
+    payload: z.object({ deliveryId: z.string(), event: z.string() }),
   }),
   z.object({
     action: z.literal("audit.exported"),

@@ -150,6 +150,7 @@ describe("gate", () => {
         system: "checkout",
         needed: 2,
         have: 1,
+        level: "SENIOR+",
         why: "1 of 2 approvals (Ana Ruiz ✓), 1 more SENIOR+ needed",
       },
     ]);

@@ -30,6 +30,8 @@ export interface UnmetRequirement {
   needed: number;
   /** Approvals that count for it now (distinct, eligible, of the current revision, at the level). */
   have: number;
+  /** The level an approval must have to count: "SENIOR+" or "PRINCIPAL". */
+  level: string;
   /** In words: "1 of 2 approvals (Ana Ruiz ✓), 1 more SENIOR+ needed". */
   why: string;
 }
@@ -64,6 +66,7 @@ export function gate(input: GateInput): GateAnswer {
       have: new Set(
         r.approvers.filter((a) => atLeast(a.level, r.minLevel)).map((a) => a.reviewerId),
       ).size,
+      level: `${r.minLevel}${r.minLevel === "PRINCIPAL" ? "" : "+"}`,
       why: progressLine({
         ...r,
         approvers: r.approvers.map((a) => ({

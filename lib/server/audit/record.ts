@@ -4,6 +4,7 @@
 // grows in commit order without gaps, and a rolled-back transaction takes its event with it.
 import type { Tx } from "@/lib/db";
 import { auditEventSchema, type AuditActor, type AuditEventInput } from "@/lib/domain/audit/events";
+import { afterEvent } from "@/lib/server/integrations/outbox";
 import { canonicalAroundSeq, storablePayload, type ChainedEvent } from "@/lib/domain/audit/chain";
 
 export interface RecordedEvent {
@@ -45,5 +46,6 @@ export async function record(
       ${event.at}::timestamptz, ${event.actorType}::"ActorType", ${event.actorId}, ${event.actorName}, ${event.action},
       ${event.subjectType}, ${event.subjectId}, ${event.subjectLabel}, ${event.changeKey},
       ${JSON.stringify(event.payload)}::jsonb, ${head}, ${tail})`;
+  await afterEvent(tx, event);
   return { seq: Number(rows[0]!.seq), hash: rows[0]!.hash };
 }

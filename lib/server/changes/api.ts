@@ -138,6 +138,9 @@ export const gateSchema = z.object({
       system: z.string(),
       needed: z.number().int(),
       have: z.number().int(),
+      level: z
+        .string()
+        .meta({ description: "the level an approval must have: SENIOR+ or PRINCIPAL" }),
       why: z.string(),
     }),
   ),
@@ -156,6 +159,12 @@ export async function changeGate(
   const ctx = await loadContext(db, change);
   assertMaySee(ctx, viewer);
   return gateOf(ctx, askedRevision);
+}
+
+/** The gate's answer for the portal's own jobs (the sign-off status): no viewer to check. */
+export async function systemGate(key: string): Promise<GateAnswer> {
+  const change = await lockChange(db, key, { lock: false });
+  return gateOf(await loadContext(db, change));
 }
 
 function gateOf(ctx: ChangeContext, askedRevision: number | null = null): GateAnswer {

@@ -2,6 +2,8 @@
 // Each locks the change, checks the lifecycle, writes, notifies and records in one transaction.
 import { z } from "zod";
 import { auditActorOf, type PersonActor } from "@/lib/domain/actor";
+import type { Tx } from "@/lib/db";
+import type { AiExtent } from "@/lib/domain/policy/minimum-level";
 import { canTransition, type Action } from "@/lib/domain/lifecycle/lifecycle";
 import { DiffError } from "@/lib/domain/diff/parse";
 import { changeContent, type ChangeContent } from "@/lib/domain/changes/content";
@@ -10,7 +12,7 @@ import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 import { DEFAULT_POLICY } from "@/lib/domain/policy/engine";
 import { AppError, validationError } from "@/lib/errors";
 import { dateTime, parseInput } from "@/lib/validation";
-import { mutate } from "@/lib/server/audit/mutate";
+import { mutate, type MutationOutcome } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
 import { routeChange } from "@/lib/server/routing/route";
 import { commitField, diffField, gitPaths } from "./input";
@@ -47,20 +49,28 @@ export async function withdrawChange(user: PersonActor, key: string) {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change);
     assertAuthor(ctx, user.id);
-    if (change.status === "WITHDRAWN")
-      return { result: { key, status: change.status }, event: null };
-    assertStatus(change, "WITHDRAW");
-    const now = new Date();
-    await tx.changeRequest.update({
-      where: { id: change.id },
-      data: { status: "WITHDRAWN", closedAt: now },
-    });
-    await releaseAssignments(tx, change.id, now);
-    return {
-      result: { key, status: "WITHDRAWN" },
-      event: { ...keyed(change), action: "change.withdrawn", payload: { from: change.status } },
-    };
+    return withdrawIn(tx, change);
   });
+}
+
+/** Withdraws a locked change inside the caller's transaction (the caller has authorised it). */
+export async function withdrawIn(
+  tx: Tx,
+  change: LockedChange,
+): Promise<MutationOutcome<{ key: string; status: string }>> {
+  const key = change.key;
+  if (change.status === "WITHDRAWN") return { result: { key, status: change.status }, event: null };
+  assertStatus(change, "WITHDRAW");
+  const now = new Date();
+  await tx.changeRequest.update({
+    where: { id: change.id },
+    data: { status: "WITHDRAWN", closedAt: now },
+  });
+  await releaseAssignments(tx, change.id, now);
+  return {
+    result: { key, status: "WITHDRAWN" },
+    event: { ...keyed(change), action: "change.withdrawn", payload: { from: change.status } },
+  };
 }
 
 export const deploymentSchema = z
@@ -220,137 +230,167 @@ export const revisionSchema = z
  * who already engaged stay on it (and are told), and the change is pending review again.
  */
 export async function reviseChange(user: PersonActor, key: string, raw: unknown) {
+  const revision = prepareRevision(raw);
+  return mutate(user, async (tx) => {
+    const change = await lockChange(tx, key);
+    const ctx = await loadContext(tx, change);
+    assertAuthor(ctx, user.id);
+    return reviseIn(tx, change, ctx, revision, user.name);
+  });
+}
+
+export interface PreparedRevision {
+  input: z.output<typeof revisionSchema>;
+  content: ChangeContent;
+  /** A new AI disclosure that comes with the revision (a pull request's edited description). */
+  aiExtent?: AiExtent;
+}
+
+/** Validates a revision and reads its diff (outside any transaction). */
+export function prepareRevision(raw: unknown): PreparedRevision {
   const input = parseInput(revisionSchema, raw);
-  let content: ChangeContent;
   try {
-    content = changeContent(input);
+    return { input, content: changeContent(input) };
   } catch (error) {
     if (error instanceof DiffError)
       throw validationError([{ field: "diff", message: error.message }]);
     throw error;
   }
-  return mutate(user, async (tx) => {
-    const change = await lockChange(tx, key);
-    const ctx = await loadContext(tx, change);
-    assertAuthor(ctx, user.id);
-    assertStatus(change, "NEW_REVISION");
-    const row = await tx.changeRequest.findUniqueOrThrow({
-      where: { id: change.id },
-      select: {
-        aiExtent: true,
-        riskFlags: true,
-        emergency: true,
-        repository: { select: { name: true } },
-        author: { select: { id: true, level: true } },
-        systems: { where: { source: "ADDED" }, select: { system: { select: { slug: true } } } },
-      },
-    });
-    const { paths, linesAdded, linesRemoved } = content;
-    const engaged = [
-      ...new Set([
-        ...ctx.reviews.map((r) => r.reviewerId),
-        ...(
-          await tx.assignment.findMany({
-            where: { changeId: change.id },
-            select: { reviewerId: true },
-          })
-        ).map((a) => a.reviewerId),
-      ]),
-    ];
-    const now = new Date();
-    const routing = await routeChange(
-      tx,
-      routingRequest({
-        author: row.author,
-        coAuthorIds: ctx.coAuthorIds,
-        repository: row.repository.name,
-        content,
-        aiExtent: row.aiExtent,
-        riskFlags: [...row.riskFlags, ...input.riskFlags],
-        emergency: row.emergency,
-        addedSystemSlugs: row.systems.map((s) => s.system.slug),
-        keepReviewerIds: engaged,
-      }),
-      now,
-    );
-    const revision = change.currentRevision + 1;
-    const dismissed = ctx.reviews.filter(
-      (r) => r.revision === change.currentRevision && r.decision === "APPROVE",
-    ).length;
-    await writeRevision(
-      tx,
-      change.id,
-      revision,
-      {
-        ...content,
-        diff: input.diff ?? null,
-        riskHits: routing.riskHits,
-      },
-      input.commit ?? null,
-    );
-    await tx.changeRequest.update({
-      where: { id: change.id },
-      data: {
-        currentRevision: revision,
-        status: "PENDING",
-        approvedAt: null,
-        linesAdded,
-        linesRemoved,
-        filesChanged: paths.length,
-        riskFlags: routing.riskFlags,
-        detectedRiskFlags: routing.detectedFlags,
-      },
-    });
-    await writeChangeSystems(tx, change.id, routing);
-    const written = { id: change.id, revision, linesChanged: linesAdded + linesRemoved };
-    await writeRouting(tx, written, routing, now);
-    // Everyone who already engaged is back on it for the new revision.
-    await assignReviewers(
-      tx,
-      written,
-      engaged.map((reviewerId) => ({
-        reviewerId,
-        reason: "reviewed an earlier revision",
-        systemIds: [],
-      })),
-      { now, restartClock: false, keepReason: true },
-    );
-    const fresh = routing.reviewers.map((r) => r.id).filter((id) => !engaged.includes(id));
-    const body = `${user.name} uploaded revision ${revision} of "${change.title}"${input.note ? `: ${input.note}` : "."} Earlier approvals no longer count.`;
-    await notify(tx, engaged, {
-      kind: "NEW_REVISION",
-      changeKey: key,
-      title: `New revision of ${key}`,
-      body,
-    });
-    await notify(tx, fresh, {
-      kind: "ASSIGNED",
-      changeKey: key,
-      title: `${key} is assigned to you`,
-      body: `Please review "${change.title}".`,
-    });
-    const handles = new Map(
-      (
-        await tx.user.findMany({
-          where: { id: { in: [...engaged, ...fresh] } },
-          select: { id: true, handle: true },
-        })
-      ).map((u) => [u.id, `@${u.handle}`]),
-    );
-    return {
-      result: { key, status: "PENDING", revision },
-      event: {
-        ...keyed(change),
-        action: "change.revised",
-        payload: {
-          revision,
-          from: change.status,
-          dismissedApprovals: dismissed,
-          systems: routing.systems.map((s) => s.slug),
-          assigned: fresh.map((id) => handles.get(id)!),
-          kept: engaged.map((id) => handles.get(id)!),
-        },
-      },
-    };
+}
+
+/**
+ * Writes a new revision of a locked change inside the caller's transaction (the caller has
+ * authorised it); `by` names who uploaded it in the reviewers' notification.
+ */
+export async function reviseIn(
+  tx: Tx,
+  change: LockedChange,
+  ctx: ChangeContext,
+  { input, content, aiExtent: newExtent }: PreparedRevision,
+  by: string,
+): Promise<MutationOutcome<{ key: string; status: string; revision: number }>> {
+  const key = change.key;
+  assertStatus(change, "NEW_REVISION");
+  const row = await tx.changeRequest.findUniqueOrThrow({
+    where: { id: change.id },
+    select: {
+      aiExtent: true,
+      riskFlags: true,
+      emergency: true,
+      repository: { select: { name: true } },
+      author: { select: { id: true, level: true } },
+      systems: { where: { source: "ADDED" }, select: { system: { select: { slug: true } } } },
+    },
   });
+  const { paths, linesAdded, linesRemoved } = content;
+  const engaged = [
+    ...new Set([
+      ...ctx.reviews.map((r) => r.reviewerId),
+      ...(
+        await tx.assignment.findMany({
+          where: { changeId: change.id },
+          select: { reviewerId: true },
+        })
+      ).map((a) => a.reviewerId),
+    ]),
+  ];
+  const now = new Date();
+  const routing = await routeChange(
+    tx,
+    routingRequest({
+      author: row.author,
+      coAuthorIds: ctx.coAuthorIds,
+      repository: row.repository.name,
+      content,
+      aiExtent: newExtent ?? row.aiExtent,
+      riskFlags: [...row.riskFlags, ...input.riskFlags],
+      emergency: row.emergency,
+      addedSystemSlugs: row.systems.map((s) => s.system.slug),
+      keepReviewerIds: engaged,
+    }),
+    now,
+  );
+  const revision = change.currentRevision + 1;
+  const dismissed = ctx.reviews.filter(
+    (r) => r.revision === change.currentRevision && r.decision === "APPROVE",
+  ).length;
+  await writeRevision(
+    tx,
+    change.id,
+    revision,
+    {
+      ...content,
+      diff: input.diff ?? null,
+      riskHits: routing.riskHits,
+    },
+    input.commit ?? null,
+  );
+  await tx.changeRequest.update({
+    where: { id: change.id },
+    data: {
+      currentRevision: revision,
+      status: "PENDING",
+      aiExtent: newExtent ?? row.aiExtent,
+      approvedAt: null,
+      linesAdded,
+      linesRemoved,
+      filesChanged: paths.length,
+      riskFlags: routing.riskFlags,
+      detectedRiskFlags: routing.detectedFlags,
+    },
+  });
+  await writeChangeSystems(tx, change.id, routing);
+  const written = { id: change.id, revision, linesChanged: linesAdded + linesRemoved };
+  await writeRouting(tx, written, routing, now);
+  // Everyone who already engaged is back on it for the new revision.
+  await assignReviewers(
+    tx,
+    written,
+    engaged.map((reviewerId) => ({
+      reviewerId,
+      reason: "reviewed an earlier revision",
+      systemIds: [],
+    })),
+    { now, restartClock: false, keepReason: true },
+  );
+  const fresh = routing.reviewers.map((r) => r.id).filter((id) => !engaged.includes(id));
+  const body = `${by} uploaded revision ${revision} of "${change.title}"${input.note ? `: ${input.note}` : "."} Earlier approvals no longer count.`;
+  await notify(tx, engaged, {
+    kind: "NEW_REVISION",
+    changeKey: key,
+    title: `New revision of ${key}`,
+    body,
+  });
+  await notify(tx, fresh, {
+    kind: "ASSIGNED",
+    changeKey: key,
+    title: `${key} is assigned to you`,
+    body: `Please review "${change.title}".`,
+  });
+  const handles = new Map(
+    (
+      await tx.user.findMany({
+        where: { id: { in: [...engaged, ...fresh] } },
+        select: { id: true, handle: true },
+      })
+    ).map((u) => [u.id, `@${u.handle}`]),
+  );
+  return {
+    result: { key, status: "PENDING", revision },
+    event: {
+      ...keyed(change),
+      action: "change.revised",
+      payload: {
+        revision,
+        from: change.status,
+        dismissedApprovals: dismissed,
+        systems: routing.systems.map((s) => s.slug),
+        assigned: fresh.map((id) => handles.get(id)!),
+        kept: engaged.map((id) => handles.get(id)!),
+        ...(newExtent && newExtent !== row.aiExtent
+          ? { aiExtent: { from: row.aiExtent, to: newExtent } }
+          : {}),
+      },
+    },
+  };
 }

@@ -47,7 +47,7 @@ async function lockIncident(tx: Tx, key: string) {
 }
 
 type Stored = Awaited<ReturnType<typeof lockIncident>>;
-const view = (i: Omit<Stored, "systems">, systems: string[]) => ({
+export const view = (i: Omit<Stored, "systems">, systems: string[]) => ({
   title: i.title,
   severity: i.severity,
   status: i.status,

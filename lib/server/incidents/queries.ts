@@ -2,7 +2,7 @@
 // systems, links and timeline, the suspect changes proposed for it, and a change's incidents.
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { INCIDENT_STATUSES, rankSuspects, SEVERITIES } from "@/lib/domain/incidents/incident";
 import { AppError, notFound } from "@/lib/errors";
 import { dateTime, parseInput } from "@/lib/validation";
@@ -160,8 +160,8 @@ interface SuspectRow {
  * Changes deployed to any of the incident's systems in the 24 h before it started, ranked by
  * closeness in time and risk (lib/domain/incidents), with how each is linked already.
  */
-export async function suspectChanges(incidentId: string, startedAt: Date) {
-  const rows = await db.$queryRaw<SuspectRow[]>`
+export async function suspectChanges(incidentId: string, startedAt: Date, client: Tx = db) {
+  const rows = await client.$queryRaw<SuspectRow[]>`
     SELECT c.id, c.key, c.title, c."deployedAt", c."aiExtent"::text AS "aiExtent",
            cardinality(c."riskFlags") AS "riskFlags",
            (c."linesAdded" + c."linesRemoved") AS "linesChanged", c.emergency,
@@ -177,7 +177,7 @@ export async function suspectChanges(incidentId: string, startedAt: Date) {
       AND c."deployedAt" >= ${new Date(startedAt.getTime() - 24 * 3_600_000)}
     GROUP BY c.id, u.id
     LIMIT 500`;
-  const links = await db.incidentChange.findMany({
+  const links = await client.incidentChange.findMany({
     where: { incidentId, changeId: { in: rows.map((r) => r.id) } },
     select: { changeId: true, kind: true },
   });

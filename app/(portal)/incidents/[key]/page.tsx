@@ -30,6 +30,11 @@ const when = (d: Date | null) =>
   d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
 const num = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
 
+const SOURCE_NAMES: Record<string, string> = {
+  pagerduty: "PagerDuty",
+  webhook: "an incident webhook",
+};
+
 export default async function IncidentPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   const user = await requirePage("incidents:read", `/incidents/${key}`);
@@ -64,8 +69,23 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
             <SeverityBadge severity={incident.severity} />
             <IncidentStatusBadge status={incident.status} />
             <span>
-              recorded by {incident.reportedBy.name} (@{incident.reportedBy.handle})
+              {incident.reportedBy ? (
+                <>
+                  recorded by {incident.reportedBy.name} (@{incident.reportedBy.handle})
+                </>
+              ) : (
+                <>recorded by {SOURCE_NAMES[incident.source ?? ""] ?? "an integration"}</>
+              )}
             </span>
+            {incident.externalUrl && (
+              <a
+                href={incident.externalUrl}
+                className="text-indigo-700 underline underline-offset-2"
+                rel="noreferrer"
+              >
+                open in {SOURCE_NAMES[incident.source ?? ""] ?? "the source"}
+              </a>
+            )}
           </span>
         }
       />

@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
+import { mapRepository, repositoryMappingSchema } from "@/lib/server/integrations/connections";
+import { idSchema } from "@/lib/http/integration-schemas";
+
+export const POST = withAuth<{ id: string }>(
+  {
+    permission: "integrations:edit",
+    contract: {
+      tag: "Integrations (portal only)",
+      summary: "Map a repository on the code host to a Countersign repository",
+      body: repositoryMappingSchema,
+      response: { status: 200, schema: idSchema },
+    },
+  },
+  async (_req, { user, params, body }) =>
+    NextResponse.json(await mapRepository(user, params.id, body)),
+);
+
+export const GET = methodNotAllowed(["POST"]);
+export const PUT = methodNotAllowed(["POST"]);
+export const PATCH = methodNotAllowed(["POST"]);
+export const DELETE = methodNotAllowed(["POST"]);

@@ -1,0 +1,25 @@
+// A code host as the integrations use it: read a pull request (its diff, files and commits) and
+// post the countersign/sign-off commit status. GitHub (lib/server/integrations/github.ts) and
+// GitLab (gitlab.ts) implement it; docs/decisions/0013-integrations.md says why only these calls.
+import type { PullRequestSnapshot } from "@/lib/domain/integrations/pull-request";
+import type { SignOffStatus } from "@/lib/domain/integrations/sign-off-status";
+
+export interface PullRequestRef {
+  /** The repository's name on the host ("owner/name", "group/project"). */
+  repository: string;
+  /** GitLab's project id (the name works too, URL-encoded). */
+  projectId?: string | null;
+  number: number;
+}
+
+export interface CodeHost {
+  pullRequest(ref: PullRequestRef): Promise<PullRequestSnapshot>;
+  postStatus(
+    ref: PullRequestRef,
+    sha: string,
+    status: SignOffStatus & { targetUrl: string },
+  ): Promise<void>;
+}
+
+/** A diff larger than a change request takes is left out; the files and their counts stand in. */
+export const MAX_HOST_DIFF_BYTES = 5 * 1024 * 1024;
