@@ -20,6 +20,9 @@ interface Fixtures {
     level?: Level;
     roles?: Role[];
     teamSlug?: string;
+    /** Logins on the code hosts (a directory field), to match pull requests' authors. */
+    githubLogin?: string;
+    gitlabUsername?: string;
   }) => Promise<TestPerson>;
 }
 
@@ -61,6 +64,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
           email: `e2e.${id}@test.example`,
           level: options.level ?? "MID",
           roles: options.roles ?? [],
+          githubLogin: options.githubLogin,
+          gitlabUsername: options.gitlabUsername,
         },
       });
       if (options.teamSlug) {

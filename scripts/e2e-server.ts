@@ -81,6 +81,7 @@ Object.assign(process.env, {
   SMTP_PORT: String(smtpPort),
   PUBLIC_URL: `http://localhost:${port}`,
   MAIL_FROM: "Countersign <countersign@acme.example>",
+  INTEGRATIONS_KEY: "e2e-integrations-key-0123456789",
 });
 const worker = await startWorker(database.url, (line) => console.log(`[e2e] ${line}`));
 stopWorker = worker.stop;

@@ -17,7 +17,7 @@ export function CardHeader({
   actions,
   id,
 }: {
-  title: string;
+  title: React.ReactNode;
   description?: React.ReactNode;
   actions?: React.ReactNode;
   id?: string;

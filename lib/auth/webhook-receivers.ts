@@ -18,14 +18,16 @@ interface Named {
 const digest = (text: string) => createHash("sha256").update(text).digest("hex");
 
 const NAMES: Record<ConnectionKind, (headers: Headers, body: unknown, text: string) => Named> = {
-  GITHUB: (h) => {
+  GITHUB: (h, body) => {
     const deliveryId = h.get("x-github-delivery");
     const event = h.get("x-github-event");
     if (!deliveryId || !event)
       throw validationError([
         { field: deliveryId ? "X-GitHub-Event" : "X-GitHub-Delivery", message: "is missing" },
       ]);
-    return { deliveryId, event };
+    // The log reads better with the action: pull_request.synchronize.
+    const action = (body as { action?: unknown } | null)?.action;
+    return { deliveryId, event: typeof action === "string" ? `${event}.${action}` : event };
   },
   GITLAB: (h, _body, text) => {
     const event = h.get("x-gitlab-event");

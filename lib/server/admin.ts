@@ -10,3 +10,12 @@ export async function organisationCounts() {
   ]);
   return { people, teams, systems, tier1, rules };
 }
+
+/** What /admin/integrations offers to map to: the repositories and the systems, by name. */
+export async function integrationChoices() {
+  const [repositories, systems] = await Promise.all([
+    db.repository.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
+    db.system.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
+  ]);
+  return { repositories: repositories.map((r) => r.name), systems: systems.map((s) => s.slug) };
+}

@@ -61,6 +61,17 @@ export default async function AdminPage() {
         </CardBody>
       </Card>
       <Card className="mt-6">
+        <CardHeader title="Integrations" />
+        <CardBody>
+          <p className="text-sm text-slate-700">
+            GitHub and GitLab pull requests, PagerDuty incidents, and the deliveries they sent.{" "}
+            <Link href="/admin/integrations" className="text-brand-700 hover:underline">
+              Manage integrations →
+            </Link>
+          </p>
+        </CardBody>
+      </Card>
+      <Card className="mt-6">
         <CardHeader title="Editing systems" />
         <CardBody>
           <p className="text-sm text-slate-700">

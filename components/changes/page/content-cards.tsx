@@ -108,6 +108,29 @@ export function RevisionCard({ change }: { change: ChangeDetail }) {
             <li key={p}>{p}</li>
           ))}
         </ul>
+        {change.pullRequests.map((pr) => (
+          <div key={pr.url} className="mt-3 space-y-2 text-sm">
+            {pr.authorId ? null : (
+              <p
+                role="note"
+                className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900"
+              >
+                Opened on {pr.integration.kind === "GITHUB" ? "GitHub" : "GitLab"} by{" "}
+                <strong>{pr.authorLogin}</strong>, who is not matched to a person in the directory:
+                an admin can set their{" "}
+                {pr.integration.kind === "GITHUB" ? "GitHub login" : "GitLab username"}.
+              </p>
+            )}
+            {pr.needs.length ? (
+              <p
+                role="note"
+                className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"
+              >
+                The pull request&apos;s description still needs: {pr.needs.join("; ")}.
+              </p>
+            ) : null}
+          </div>
+        ))}
         {change.prUrl ? (
           <p className="mt-3 text-sm">
             Pull request:{" "}

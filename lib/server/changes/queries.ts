@@ -36,6 +36,15 @@ export async function getChange(viewer: Viewer, key: string) {
         include: { system: { select: { slug: true, name: true, tier: true } } },
       },
       assignments: { orderBy: { assignedAt: "asc" }, include: { reviewer: person } },
+      pullRequests: {
+        select: {
+          url: true,
+          authorLogin: true,
+          authorId: true,
+          needs: true,
+          integration: { select: { kind: true } },
+        },
+      },
     },
   });
   if (!change) throw notFound("No such change.");

@@ -74,6 +74,8 @@ export function pullRequestOf(
   payload: Payload,
 ): PullRequestRef | { ignored: string } {
   if (kind === "GITHUB") {
+    // Stored as "pull_request.synchronize": the event, then the action (the payload has it too).
+    event = event.split(".")[0]!;
     if (event === "ping") return { ignored: "ping: the connection works" };
     if (event !== "pull_request") return { ignored: `${event} events change nothing here` };
     if (!GITHUB_ACTIONS.has(payload.action ?? ""))
