@@ -215,6 +215,7 @@ test("a GitHub pull request: opened, signed off, synchronized, redelivered, refu
   await page.goto("/admin/integrations");
   await expect(card.getByRole("table")).toContainText("synchronize");
   await expect(card.getByRole("table")).not.toContainText("closed");
+  await page.screenshot({ path: "test-results/screenshots/admin-integrations.png", fullPage: true });
 
   // GitHub is down: the approvals still succeed, and the status arrives once it is back.
   host.failing = true;
