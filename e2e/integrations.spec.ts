@@ -215,7 +215,10 @@ test("a GitHub pull request: opened, signed off, synchronized, redelivered, refu
   await page.goto("/admin/integrations");
   await expect(card.getByRole("table")).toContainText("synchronize");
   await expect(card.getByRole("table")).not.toContainText("closed");
-  await page.screenshot({ path: "test-results/screenshots/admin-integrations.png", fullPage: true });
+  await page.screenshot({
+    path: "test-results/screenshots/admin-integrations.png",
+    fullPage: true,
+  });
 
   // GitHub is down: the approvals still succeed, and the status arrives once it is back.
   host.failing = true;
@@ -365,6 +368,14 @@ test("a PagerDuty incident lists the change deployed 10 minutes before and tells
     "PagerDuty",
     `Acme PagerDuty ${randomUUID().slice(0, 6)}`,
   );
+  // The checkout team's Slack channel hears about its people's incident suspects.
+  const channel = `/services/T0/B0/${randomUUID().slice(0, 8)}`;
+  const slack = page.getByRole("form", { name: "Add a Slack channel or webhook" });
+  await slack.getByLabel("Name").fill(`#checkout ${randomUUID().slice(0, 6)}`);
+  await slack.getByLabel("URL").fill(`${host.url}${channel}`);
+  await slack.getByLabel("Team").fill("checkout");
+  await slack.getByRole("button", { name: "Add Slack channel" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "is added" })).toBeVisible();
   const service = `P${randomUUID().slice(0, 6).toUpperCase()}`;
   await map(card, service, systems[0]!);
 
@@ -441,6 +452,25 @@ test("a PagerDuty incident lists the change deployed 10 minutes before and tells
       title: expect.stringContaining(`${key} is a suspect`),
     }),
   );
+
+  await expect
+    .poll(() => host.calls.filter((c) => c.path === channel).map((c) => String(c.body?.text)), {
+      timeout: 30_000,
+    })
+    .toContainEqual(expect.stringContaining(`${key} is a suspect`));
+  const message = host.calls.find((c) => c.path === channel)!.body as {
+    blocks: { type: string }[];
+  };
+  expect(message.blocks.map((b) => b.type)).toEqual(["section", "context", "actions"]);
+  await signInAs(page, admin);
+  await page.goto("/admin/integrations");
+  await expect(page.getByRole("table", { name: /^Deliveries to #checkout/ }).first()).toContainText(
+    "INCIDENT_SUSPECT",
+  );
+  await page.screenshot({
+    path: "test-results/screenshots/admin-integrations-endpoints.png",
+    fullPage: true,
+  });
 
   expect((await send("incident.resolved")).status()).toBe(202);
   await signInAs(page, admin);

@@ -30,6 +30,7 @@ import {
   redeliver,
   updateConnection,
 } from "@/lib/server/integrations/connections";
+import { createEndpoint, redeliverOutbound } from "@/lib/server/integrations/outbound";
 import { getChange } from "@/lib/server/changes/queries";
 import { previewRouting } from "@/lib/server/routing/preview";
 import {
@@ -160,6 +161,23 @@ const ROWS: Row[] = [
         system: w.system.slug,
       }),
     expect: ADMIN_ONLY,
+  },
+  {
+    entry: "POST app/api/v1/integrations/endpoints/route.ts",
+    run: (a) =>
+      createEndpoint(a, {
+        kind: "WEBHOOK",
+        name: `matrix-hook-${a.handle}-${Date.now()}`,
+        url: "https://hooks.example/countersign",
+        secret: "matrix-secret-0123456789",
+        events: ["incident.recorded"],
+      }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    entry: "POST app/api/v1/integrations/endpoints/deliveries/[id]/route.ts",
+    run: (a) => redeliverOutbound(a, "no-such-delivery"),
+    expect: cells(403, { admin: 404 }),
   },
   {
     // A delivery that does not exist: the admin reaches the use case (404), nobody else does.

@@ -40,6 +40,8 @@ import * as r35 from "@/app/api/v1/integrations/github/webhook/route";
 import * as r36 from "@/app/api/v1/integrations/gitlab/webhook/route";
 import * as r37 from "@/app/api/v1/integrations/pagerduty/webhook/route";
 import * as r38 from "@/app/api/v1/integrations/incidents/webhook/route";
+import * as r39 from "@/app/api/v1/integrations/endpoints/route";
+import * as r40 from "@/app/api/v1/integrations/endpoints/deliveries/[id]/route";
 
 export type RouteModule = Record<string, unknown>;
 
@@ -83,4 +85,6 @@ export const API_ROUTES: ReadonlyArray<readonly [string, RouteModule]> = [
   ["/integrations/gitlab/webhook", r36],
   ["/integrations/pagerduty/webhook", r37],
   ["/integrations/incidents/webhook", r38],
+  ["/integrations/endpoints", r39],
+  ["/integrations/endpoints/deliveries/{id}", r40],
 ];

@@ -23,3 +23,23 @@ export const connectionSchema = z.object({
 });
 
 export const idSchema = z.object({ id: z.string() });
+
+export const endpointSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["SLACK", "WEBHOOK"]),
+  name: z.string(),
+  team: z.string().nullable(),
+  events: z.array(z.string()),
+  active: z.boolean(),
+  deliveries: z.array(
+    z.object({
+      id: z.string(),
+      event: z.string(),
+      createdAt: z.string(),
+      status: z.string(),
+      attempts: z.number().int(),
+      responseStatus: z.number().int().nullable(),
+      detail: z.string(),
+    }),
+  ),
+});

@@ -12,6 +12,8 @@ export const QUEUES = {
   integrationEvent: "integration-event",
   /** The countersign/sign-off status of one pull request: at most one queued and one running. */
   signOffStatus: "sign-off-status",
+  /** A Slack message or a signed webhook to an outbound endpoint. */
+  outbound: "outbound",
 } as const;
 
 const POLICIES: Partial<Record<string, PgBoss.QueuePolicy>> = {
@@ -22,6 +24,7 @@ const POLICIES: Partial<Record<string, PgBoss.QueuePolicy>> = {
 const RETRIES: Partial<Record<string, Pick<PgBoss.Queue, "retryLimit" | "retryDelay">>> = {
   [QUEUES.integrationEvent]: { retryLimit: 20, retryDelay: 5 },
   [QUEUES.signOffStatus]: { retryLimit: 30, retryDelay: 5 },
+  [QUEUES.outbound]: { retryLimit: 9, retryDelay: 5 },
 };
 export const SCHEMA = "pgboss";
 

@@ -8,6 +8,7 @@ import type { EmailJob } from "@/lib/server/notify";
 import { escalateOverdue } from "@/lib/server/sla";
 import { processDelivery } from "@/lib/server/integrations/deliveries";
 import { postSignOffStatus } from "@/lib/server/integrations/status";
+import { deliverOutbound } from "@/lib/server/integrations/outbound";
 import { ensureQueues, QUEUES, SCHEMA } from "./boss";
 
 /** SQLSTATE 57P01: the server is shutting down (or an administrator ended the session). */
@@ -84,6 +85,13 @@ export async function startWorker(
     { batchSize: 1, pollingIntervalSeconds: 1 },
     async ([job]) => {
       await postSignOffStatus(job!.data.pullRequestId);
+    },
+  );
+  await boss.work<{ deliveryId: string }>(
+    QUEUES.outbound,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async ([job]) => {
+      await deliverOutbound(job!.data.deliveryId);
     },
   );
   await boss.work(QUEUES.slaEscalation, async () => {

@@ -11,11 +11,16 @@ export async function organisationCounts() {
   return { people, teams, systems, tier1, rules };
 }
 
-/** What /admin/integrations offers to map to: the repositories and the systems, by name. */
+/** What /admin/integrations offers: the repositories, systems and teams, by name. */
 export async function integrationChoices() {
-  const [repositories, systems] = await Promise.all([
+  const [repositories, systems, teams] = await Promise.all([
     db.repository.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
     db.system.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
+    db.team.findMany({ select: { slug: true }, orderBy: { slug: "asc" } }),
   ]);
-  return { repositories: repositories.map((r) => r.name), systems: systems.map((s) => s.slug) };
+  return {
+    repositories: repositories.map((r) => r.name),
+    systems: systems.map((s) => s.slug),
+    teams: teams.map((t) => t.slug),
+  };
 }

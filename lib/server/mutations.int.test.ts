@@ -46,6 +46,7 @@ import {
 } from "@/lib/server/integrations/connections";
 import { receiveDelivery } from "@/lib/server/integrations/deliveries";
 import { syncPullRequest } from "@/lib/server/integrations/pull-requests";
+import { createEndpoint, redeliverOutbound } from "@/lib/server/integrations/outbound";
 import { recordToolIncident } from "@/lib/server/incidents/from-tools";
 
 process.env.INTEGRATIONS_KEY ??= "integration-tests-key-0123456789";
@@ -506,6 +507,37 @@ export const ENTRY_POINTS: EntryPoint[] = [
       return redeliver(c.admin, id!);
     },
     fail: async () => redeliver(await admin(), "no-such-delivery"),
+  },
+  {
+    name: "createEndpoint",
+    action: "integration.endpoint_created",
+    run: async () =>
+      createEndpoint(await admin(), {
+        kind: "WEBHOOK",
+        name: `registry-hook-${Date.now()}`,
+        url: "https://hooks.example/x",
+        secret: "registry-secret-0123456789",
+      }),
+    fail: async () => createEndpoint(await admin(), { kind: "WEBHOOK", name: "x", url: "nope" }),
+  },
+  {
+    name: "redeliverOutbound",
+    action: "integration.redelivered",
+    run: async () => {
+      const a = await admin();
+      const { id } = await createEndpoint(a, {
+        kind: "WEBHOOK",
+        name: `registry-redeliver-${Date.now()}`,
+        url: "https://hooks.example/x",
+        secret: "registry-secret-0123456789",
+        events: ["integration.service_mapped"],
+      });
+      const c = await connection("PAGERDUTY");
+      await mapService(c.admin, c.id, { externalId: "PRED1", system: (await makeSystem(db)).slug });
+      const delivery = await db.outboundDelivery.findFirstOrThrow({ where: { endpointId: id } });
+      return redeliverOutbound(a, delivery.id);
+    },
+    fail: async () => redeliverOutbound(await admin(), "no-such-delivery"),
   },
   {
     name: "syncPullRequest",

@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db";
 import { enqueue, QUEUES } from "@/lib/jobs/boss";
 import { mailConfig, mailEnabled } from "@/lib/mail/config";
+import { queueSlack } from "@/lib/server/integrations/outbound";
 
 export type NotificationKind =
   | "ASSIGNED"
@@ -46,6 +47,7 @@ export async function notify(tx: Tx, userIds: string[], input: NotificationInput
       link,
     })),
   });
+  await queueSlack(tx, recipients, { ...input, link });
   if (!mailEnabled()) return;
   const { publicUrl } = mailConfig();
   const people = await tx.user.findMany({

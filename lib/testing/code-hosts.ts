@@ -1,6 +1,7 @@
-// Stand-ins for GitHub's and GitLab's REST APIs in the tests: a local HTTP server implementing the
-// few endpoints Countersign calls (a pull request, its diff, files and commits; a merge request,
-// its diffs and commits; commit statuses), recording every call, and failing on demand with 503.
+// Stand-ins for GitHub's and GitLab's REST APIs and Slack's incoming webhooks in the tests: a local
+// HTTP server implementing the few endpoints Countersign calls (a pull request, its diff, files
+// and commits; a merge request, its diffs and commits; commit statuses; a Slack message),
+// recording every call, and failing on demand with 503.
 // They stand in for the remote services only: the portal, its database and its job queue are real.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -120,6 +121,8 @@ export async function startCodeHost(): Promise<CodeHostStandIn> {
     }
     m = /^\/api\/v4\/projects\/([^/]+)\/statuses\/([0-9a-f]{7,40})$/.exec(path);
     if (m && req.method === "POST") return answer(201, { id: host.calls.length, ...body });
+    // Slack's incoming webhooks answer "ok".
+    if (/^\/services\//.test(path) && req.method === "POST") return answer(200, "ok");
     return answer(404, { message: `stand-in has no ${req.method} ${path}` });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -269,6 +269,15 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: z.object({ externalId: z.string(), name: z.string(), system: z.string() }),
   }),
   z.object({
+    action: z.literal("integration.endpoint_created"),
+    subjectType: z.literal("integration"),
+    payload: z.object({
+      kind: z.string(),
+      team: z.string().nullable(),
+      events: z.array(z.string()),
+    }),
+  }),
+  z.object({
     action: z.literal("integration.redelivered"),
     subjectType: z.literal("integration"),
     payload: z.object({ deliveryId: z.string(), event: z.string() }),

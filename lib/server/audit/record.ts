@@ -46,6 +46,6 @@ export async function record(
       ${event.at}::timestamptz, ${event.actorType}::"ActorType", ${event.actorId}, ${event.actorName}, ${event.action},
       ${event.subjectType}, ${event.subjectId}, ${event.subjectLabel}, ${event.changeKey},
       ${JSON.stringify(event.payload)}::jsonb, ${head}, ${tail})`;
-  await afterEvent(tx, event);
+  await afterEvent(tx, { ...event, seq: Number(rows[0]!.seq) });
   return { seq: Number(rows[0]!.seq), hash: rows[0]!.hash };
 }

@@ -7,12 +7,18 @@ import { integrationChoices } from "@/lib/server/admin";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddConnection } from "@/components/integrations/add-connection";
 import { ConnectionCard } from "@/components/integrations/connection-card";
+import { Endpoints } from "@/components/integrations/endpoints";
+import { listEndpoints } from "@/lib/server/integrations/outbound";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const user = await requirePage("integrations:edit", "/admin/integrations");
-  const [connections, choices] = await Promise.all([listConnections(user), integrationChoices()]);
+  const [connections, endpoints, choices] = await Promise.all([
+    listConnections(user),
+    listEndpoints(user),
+    integrationChoices(),
+  ]);
   const { publicUrl } = mailConfig();
   return (
     <>
@@ -36,6 +42,7 @@ export default async function IntegrationsPage() {
           />
         ))}
         <AddConnection publicUrl={publicUrl} />
+        <Endpoints endpoints={endpoints} teams={choices.teams} />
       </div>
     </>
   );
