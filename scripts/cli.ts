@@ -176,6 +176,7 @@ importer
       ...list("systems updated", report.systems.updated),
       ...list("systems unchanged", report.systems.unchanged),
       ...list("repositories linked", report.repositoriesLinked),
+      ...list("logins set", report.loginsSet),
       ...report.skipped.map((s) => `skipped ${s.entity}: ${s.reason}`),
       ...Object.entries(report.ignoredKinds).map(
         ([kind, n]) => `ignored ${n} ${kind} entit${n === 1 ? "y" : "ies"}`,

@@ -20,9 +20,16 @@ const FORGERIES: Array<[string, Record<string, string>]> = [
   ["no Origin at all", {}],
 ];
 
-const writes = appRoutes().flatMap((route) =>
+const all = appRoutes().flatMap((route) =>
   route.methods.filter((m) => m !== "GET").map((method) => ({ route, method })),
 );
+// Webhooks carry no ambient credential: they are signed by the sender (lib/auth/webhook.ts), so a
+// page elsewhere gets 401 however it dresses the request, and a session cookie counts for nothing.
+const WEBHOOKS = /^\/api\/v1\/integrations\/[a-z]+\/webhook$/;
+const isWebhook = (w: (typeof all)[number]) =>
+  w.method === "POST" && WEBHOOKS.test(w.route.pattern);
+const writes = all.filter((w) => !isWebhook(w));
+const webhooks = all.filter(isWebhook);
 
 describe("forged writes", () => {
   it("finds the writing routes", () => {
@@ -52,6 +59,46 @@ describe("forged writes", () => {
         expect(body.error.message, kind).toMatch(/portal's own pages/);
       }
       expect(await db.auditEvent.count()).toBe(auditBefore);
+    },
+  );
+
+  it("finds the webhooks", () => {
+    expect(webhooks.map((w) => w.route.pattern).sort()).toEqual([
+      "/api/v1/integrations/github/webhook",
+      "/api/v1/integrations/gitlab/webhook",
+      "/api/v1/integrations/incidents/webhook",
+      "/api/v1/integrations/pagerduty/webhook",
+    ]);
+  });
+
+  it.each(webhooks.map((w) => [`${w.method} ${w.route.pattern}`, w] as const))(
+    "%s answers a forged delivery 401 (415 as text/plain), session cookie or not, and writes nothing",
+    async (_name, { route, method }) => {
+      const routeModule = (await import(path.resolve(route.file))) as Record<string, Handler>;
+      const before = [await db.auditEvent.count(), await db.webhookDelivery.count()];
+      for (const [kind, headers] of FORGERIES) {
+        for (const [type, status] of [
+          ["application/json", 401],
+          ["text/plain; application/json", 415],
+        ] as const) {
+          const req = new NextRequest(`${ORIGIN}${route.pattern}`, {
+            method,
+            body: '{"id":"e1","event":"triggered","incident":{"id":"1","title":"forged","service":"x","startedAt":"2026-01-01T00:00:00Z"},"at":"2026-01-01T00:00:00Z"}',
+            headers: {
+              "content-type": type,
+              host: "localhost:3000",
+              cookie: "next-auth.session-token=forged",
+              "x-github-event": "pull_request",
+              "x-github-delivery": "d1",
+              "x-gitlab-event": "Merge Request Hook",
+              ...headers,
+            },
+          });
+          const response = await routeModule[method]!(req, { params: Promise.resolve({}) });
+          expect(response.status, `${kind}, ${type}`).toBe(status);
+        }
+      }
+      expect([await db.auditEvent.count(), await db.webhookDelivery.count()]).toEqual(before);
     },
   );
 });

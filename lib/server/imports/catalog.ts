@@ -1,7 +1,9 @@
 // Import a Backstage catalog file (catalog-info.yaml, one or more documents): Group entities
 // become teams; Component and System entities become systems, owned by the team named in
 // spec.owner, with a tier from the `countersign.io/tier` annotation or a `tier` label and their
-// repository from the `github.com/project-slug` annotation. Creates or updates, and reports what
+// repository from the `github.com/project-slug` annotation; User entities set the code-host logins
+// (`github.com/user-login`, `gitlab.com/user-login` annotations) of the person with their
+// spec.profile.email, so pull requests find their authors. Creates or updates, and reports what
 // changed; an entity that cannot be imported is reported and skipped.
 import { parseAllDocuments } from "yaml";
 import { z } from "zod";
@@ -28,6 +30,8 @@ export interface CatalogReport {
   teams: { created: string[]; updated: string[]; unchanged: string[] };
   systems: { created: string[]; updated: string[]; unchanged: string[] };
   repositoriesLinked: string[];
+  /** People whose code-host logins were set from User entities ("ana@acme.example github:ana"). */
+  loginsSet: string[];
   skipped: { entity: string; reason: string }[];
   ignoredKinds: Record<string, number>;
 }
@@ -92,6 +96,7 @@ export async function importCatalog(
         teams: { created: [], updated: [], unchanged: [] },
         systems: { created: [], updated: [], unchanged: [] },
         repositoriesLinked: [],
+        loginsSet: [],
         skipped: [],
         ignoredKinds: {},
       };
@@ -114,8 +119,52 @@ export async function importCatalog(
           report.teams.updated.push(slug);
         } else report.teams.unchanged.push(slug);
       }
+      for (const e of entities.filter((e) => e.kind === "User")) {
+        const email = (e.spec?.profile as { email?: unknown } | undefined)?.email;
+        const annotations = e.metadata.annotations ?? {};
+        const logins = {
+          githubLogin: annotations["github.com/user-login"],
+          gitlabUsername: annotations["gitlab.com/user-login"],
+        };
+        if (!logins.githubLogin && !logins.gitlabUsername) continue;
+        const person =
+          typeof email === "string"
+            ? await tx.user.findFirst({
+                where: { email: { equals: email, mode: "insensitive" } },
+                select: { id: true, githubLogin: true, gitlabUsername: true },
+              })
+            : null;
+        if (!person) {
+          report.skipped.push({
+            entity: `User:${e.metadata.name}`,
+            reason: "no person in the directory has its spec.profile.email",
+          });
+          continue;
+        }
+        const data = Object.fromEntries(
+          Object.entries(logins).filter(([k, v]) => v && person[k as keyof typeof logins] !== v),
+        );
+        if (Object.keys(data).length === 0) continue;
+        const clash = await tx.user.findFirst({
+          where: { id: { not: person.id }, OR: Object.entries(data).map(([k, v]) => ({ [k]: v })) },
+          select: { email: true },
+        });
+        if (clash) {
+          report.skipped.push({
+            entity: `User:${e.metadata.name}`,
+            reason: `its login is already ${clash.email}'s`,
+          });
+          continue;
+        }
+        await tx.user.update({ where: { id: person.id }, data });
+        report.loginsSet.push(
+          `${String(email)} ${Object.entries(data)
+            .map(([k, v]) => `${k === "githubLogin" ? "github" : "gitlab"}:${v}`)
+            .join(" ")}`,
+        );
+      }
       for (const e of entities) {
-        if (e.kind === "Group") continue;
+        if (e.kind === "Group" || e.kind === "User") continue;
         if (e.kind !== "Component" && e.kind !== "System") {
           report.ignoredKinds[e.kind] = (report.ignoredKinds[e.kind] ?? 0) + 1;
           continue;
@@ -209,6 +258,7 @@ export async function importCatalog(
         ...report.systems.created.map((s) => `system created: ${s}`),
         ...report.systems.updated.map((s) => `system updated: ${s}`),
         ...report.repositoriesLinked.map((r) => `repository linked: ${r}`),
+        ...report.loginsSet.map((l) => `login set: ${l}`),
         ...report.skipped.map((s) => `skipped ${s.entity}: ${s.reason}`),
       ];
       return {
@@ -224,6 +274,7 @@ export async function importCatalog(
               systemsCreated: report.systems.created.length,
               systemsUpdated: report.systems.updated.length,
               repositoriesLinked: report.repositoriesLinked.length,
+              loginsSet: report.loginsSet.length,
               skipped: report.skipped.length,
             },
             changes: changes.slice(0, 200),

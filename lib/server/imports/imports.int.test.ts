@@ -126,6 +126,35 @@ describe("import catalog", () => {
     expect((await db.system.findUniqueOrThrow({ where: { slug: `svc-${suffix}` } })).tier).toBe(2);
   });
 
+  it("sets people's GitHub and GitLab logins from User entities, matched by e-mail", async () => {
+    const suffix = String(Date.now());
+    const person = await makeUser(db, { level: "MID" });
+    const users = `apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ana-${suffix}
+  annotations: { github.com/user-login: ana-gh-${suffix}, gitlab.com/user-login: ana-gl-${suffix} }
+spec: { profile: { email: ${person.email.toUpperCase()} } }
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ghost-${suffix}
+  annotations: { github.com/user-login: ghost-${suffix} }
+spec: { profile: { email: ghost-${suffix}@nowhere.example } }
+`;
+    const report = await importCatalog(actor, users);
+    expect(report.loginsSet).toEqual([
+      `${person.email.toUpperCase()} github:ana-gh-${suffix} gitlab:ana-gl-${suffix}`,
+    ]);
+    expect(report.skipped.map((s) => s.entity)).toEqual([`User:ghost-${suffix}`]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+      githubLogin: `ana-gh-${suffix}`,
+      gitlabUsername: `ana-gl-${suffix}`,
+    });
+    expect((await importCatalog(actor, users)).loginsSet).toEqual([]);
+  });
+
   it.each([
     ["broken YAML", "kind: [unclosed", /document 1/],
     ["not an entity", "hello: world\n", /not a Backstage entity/],
