@@ -11,7 +11,7 @@ import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
 import { startWorker } from "../lib/jobs/worker.ts";
 import { MAILBOX, startMailbox } from "../e2e/mailbox.ts";
 import { OIDC_CLIENT, startOidcProvider } from "../e2e/oidc-provider.ts";
-import { serverNodeOptions } from "./lib/runtime.ts";
+import { KEEP_ALIVE_MS, serverNodeOptions } from "./lib/runtime.ts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = port + 25;
@@ -38,7 +38,14 @@ function serve(
 ): ChildProcess {
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(p)],
+    [
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(p),
+      "--keepAliveTimeout",
+      String(KEEP_ALIVE_MS),
+    ],
     {
       stdio: "inherit",
       env: {

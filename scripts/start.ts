@@ -15,6 +15,7 @@ import {
   ensureSecret,
   log,
   serverNodeOptions,
+  KEEP_ALIVE_MS,
 } from "./lib/runtime.ts";
 import { listenAddress } from "./lib/listen.ts";
 
@@ -95,7 +96,10 @@ async function main() {
   const listen = listenAddress({ host: process.env.HOST, demo, port });
   log(`Countersign on ${listen.summary}${demo ? "; demo mode: pick a person to sign in" : ""}`);
   const serve = ["-p", String(port), "-H", listen.host];
-  child = run(dev ? ["dev", ...serve] : ["start", ...serve], env);
+  child = run(
+    dev ? ["dev", ...serve] : ["start", ...serve, "--keepAliveTimeout", String(KEEP_ALIVE_MS)],
+    env,
+  );
   child.once("exit", (code) => void shutdown(code ?? 0));
 }
 

@@ -10,7 +10,7 @@ import { fetchJson } from "@/lib/query/fetch-json";
 import { fieldErrors } from "@/lib/query/field-errors";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { FieldError, Hint, Input, Label, Select } from "@/components/ui/field";
+import { FieldError, Hint, Input, Label, Select, Textarea } from "@/components/ui/field";
 import { KINDS, type Kind } from "./kinds";
 
 function randomSecret(): string {
@@ -27,6 +27,7 @@ export function AddConnection({ publicUrl }: { publicUrl: string }) {
     baseUrl: "",
     secret: "",
     token: "",
+    appId: "",
   });
   const [added, setAdded] = useState<{ name: string; kind: Kind; secret: string } | null>(null);
   const kind = KINDS[form.kind];
@@ -40,11 +41,12 @@ export function AddConnection({ publicUrl }: { publicUrl: string }) {
           secret: form.secret,
           ...(form.baseUrl.trim() ? { baseUrl: form.baseUrl.trim() } : {}),
           ...(kind.codeHost ? { token: form.token } : {}),
+          ...(form.kind === "GITHUB" && form.appId.trim() ? { appId: form.appId.trim() } : {}),
         }),
       }),
     onSuccess: () => {
       setAdded({ name: form.name, kind: form.kind, secret: form.secret });
-      setForm({ kind: form.kind, name: "", baseUrl: "", secret: "", token: "" });
+      setForm({ kind: form.kind, name: "", baseUrl: "", secret: "", token: "", appId: "" });
       router.refresh();
     },
   });
@@ -139,9 +141,41 @@ export function AddConnection({ publicUrl }: { publicUrl: string }) {
             </div>
             {kind.codeHost ? (
               <div>
-                <Label htmlFor="connection-token">API token</Label>
-                <Input {...field("token")} type="password" required autoComplete="off" />
-                <Hint>{kind.tokenHint}</Hint>
+                {form.kind === "GITHUB" ? (
+                  <div className="mb-3">
+                    <Label htmlFor="connection-appId">GitHub App ID (for a GitHub App)</Label>
+                    <Input
+                      {...field("appId")}
+                      inputMode="numeric"
+                      placeholder="empty for a token"
+                    />
+                    <FieldError id="connection-appId-error">{errorFor("appId")}</FieldError>
+                  </div>
+                ) : null}
+                {form.kind === "GITHUB" && form.appId.trim() ? (
+                  <>
+                    <Label htmlFor="connection-token">The App&apos;s private key</Label>
+                    <Textarea
+                      id="connection-token"
+                      rows={4}
+                      required
+                      value={form.token}
+                      placeholder="-----BEGIN RSA PRIVATE KEY-----"
+                      onChange={(e) => setForm({ ...form, token: e.target.value })}
+                      aria-describedby="connection-token-error"
+                    />
+                    <Hint>
+                      The App needs Pull requests: read, Contents: read, Commit statuses: write, and
+                      the Pull request event.
+                    </Hint>
+                  </>
+                ) : (
+                  <>
+                    <Label htmlFor="connection-token">API token</Label>
+                    <Input {...field("token")} type="password" required autoComplete="off" />
+                    <Hint>{kind.tokenHint}</Hint>
+                  </>
+                )}
                 <FieldError id="connection-token-error">{errorFor("token")}</FieldError>
               </div>
             ) : null}

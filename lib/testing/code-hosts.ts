@@ -19,6 +19,7 @@ export interface RecordedCall {
   path: string;
   body: Record<string, unknown> | null;
   answered: number;
+  authorization: string | null;
 }
 
 export interface CodeHostStandIn {
@@ -80,7 +81,13 @@ export async function startCodeHost(): Promise<CodeHostStandIn> {
     const path = decodeURIComponent(url.pathname);
     const body = await bodyOf(req);
     const answer = (status: number, payload: unknown) => {
-      host.calls.push({ method: req.method ?? "", path, body, answered: status });
+      host.calls.push({
+        method: req.method ?? "",
+        path,
+        body,
+        answered: status,
+        authorization: req.headers.authorization ?? null,
+      });
       if (typeof payload === "string") {
         res.writeHead(status, { "content-type": "text/plain" });
         res.end(payload);
@@ -88,7 +95,16 @@ export async function startCodeHost(): Promise<CodeHostStandIn> {
     };
     if (host.failing) return answer(503, { message: "Service Unavailable (stand-in failing)" });
 
-    let m = /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)(\/files|\/commits)?$/.exec(path);
+    // A GitHub App's installation token, for the App's JWT (not checked here: a stand-in).
+    let m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
+    if (m && req.method === "POST")
+      return answer(201, {
+        token: `ghs_standin${m[1]}`,
+        expires_at: new Date(Date.now() + 3600_000).toISOString(),
+        permissions: { pull_requests: "read", statuses: "write" },
+        repository_selection: "all",
+      });
+    m = /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)(\/files|\/commits)?$/.exec(path);
     if (m && req.method === "GET") {
       const pr = host.pulls.get(`${m[1]}#${m[2]}`);
       if (!pr) return answer(404, { message: "Not Found" });

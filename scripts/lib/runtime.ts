@@ -22,6 +22,14 @@ export function serverNodeOptions(env: NodeJS.ProcessEnv = process.env): string 
   return [env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(" ");
 }
 
+/**
+ * How long the server keeps an idle connection open (`next start --keepAliveTimeout`). Node's 5 s
+ * default races clients and proxies that keep theirs longer: a request sent on a connection the
+ * server is closing meets ECONNRESET (or a proxy's 502). Longer than the common 60 s idle timeout
+ * of load balancers, as their documentation advises.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 export function log(line: string) {
   console.log(`[countersign] ${line}`);
 }

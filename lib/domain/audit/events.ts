@@ -251,6 +251,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       name: z.string(),
       baseUrl: z.string().nullable(),
       token: z.boolean(),
+      appId: z.string().optional(),
     }),
   }),
   z.object({

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { can } from "@/lib/authz/can";
 import type { PersonActor } from "@/lib/domain/actor";
-import { forbidden, notFound, validationError } from "@/lib/errors";
+import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { mutate } from "@/lib/server/audit/mutate";
 import { enqueue, QUEUES } from "@/lib/jobs/boss";
@@ -35,7 +35,8 @@ const secret = z
   .string()
   .min(16, "must be at least 16 characters (a random string; the sender signs with it)")
   .max(500, "at most 500 characters");
-const token = z.string().trim().min(1, "is required").max(2000, "at most 2,000 characters");
+const token = z.string().trim().min(1, "is required").max(10_000, "at most 10,000 characters");
+const PEM = /^-----BEGIN (?:RSA )?PRIVATE KEY-----[\s\S]+-----END (?:RSA )?PRIVATE KEY-----$/;
 
 export const createConnectionSchema = z
   .object({
@@ -44,9 +45,27 @@ export const createConnectionSchema = z
     baseUrl: baseUrl.optional(),
     secret,
     token: token.optional(),
+    /** A GitHub App's id: then `token` is the App's private key (PEM). */
+    appId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, "must be the GitHub App's numeric id")
+      .optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (c.appId && c.kind !== "GITHUB")
+      ctx.addIssue({
+        code: "custom",
+        path: ["appId"],
+        message: "only a GitHub connection is an App",
+      });
+    if (c.appId && c.token && !PEM.test(c.token))
+      ctx.addIssue({
+        code: "custom",
+        path: ["token"],
+        message: "must be the GitHub App's private key (-----BEGIN … PRIVATE KEY-----)",
+      });
     if ((c.kind === "GITHUB" || c.kind === "GITLAB") && !c.token)
       ctx.addIssue({
         code: "custom",
@@ -98,6 +117,7 @@ export interface LoadedConnection {
   baseUrl: string | null;
   secret: string;
   token: string | null;
+  appId: string | null;
   active: boolean;
 }
 
@@ -111,6 +131,7 @@ export async function loadConnection(id: string): Promise<LoadedConnection | nul
       baseUrl: true,
       secret: true,
       token: true,
+      appId: true,
       active: true,
     },
   });
@@ -127,16 +148,28 @@ export async function connectionsOf(kind: ConnectionKind): Promise<LoadedConnect
       baseUrl: true,
       secret: true,
       token: true,
+      appId: true,
       active: true,
     },
     orderBy: { createdAt: "asc" },
   });
 }
 
-export function connectionHost(connection: LoadedConnection): CodeHost {
+export function connectionHost(
+  connection: LoadedConnection,
+  installationId?: string | null,
+): CodeHost {
   const base = connection.baseUrl ?? DEFAULT_BASE_URLS[connection.kind];
   const apiToken = connection.token ? decryptSecret(connection.token) : "";
-  if (connection.kind === "GITHUB") return github(base!, apiToken);
+  if (connection.kind === "GITHUB" && connection.appId) {
+    if (!installationId)
+      throw new AppError(
+        "CONFLICT",
+        "This connection is a GitHub App, and the delivery names no installation: install the App on the repository.",
+      );
+    return github(base!, { appId: connection.appId, privateKey: apiToken, installationId });
+  }
+  if (connection.kind === "GITHUB") return github(base!, { token: apiToken });
   if (connection.kind === "GITLAB") return gitlab(base!, apiToken);
   throw new Error(`${connection.kind} is not a code host`);
 }
@@ -166,6 +199,7 @@ export async function createConnection(actor: PersonActor, raw: unknown) {
         baseUrl: input.baseUrl ?? DEFAULT_BASE_URLS[input.kind] ?? null,
         secret: encryptSecret(input.secret),
         token: input.token ? encryptSecret(input.token) : null,
+        appId: input.appId ?? null,
       },
       select: { id: true, kind: true, name: true, baseUrl: true },
     });

@@ -63,6 +63,7 @@ type Payload = Record<string, unknown> & {
   number?: number;
   pull_request?: { number?: number };
   repository?: { full_name?: string };
+  installation?: { id?: number };
   project?: { id?: number; path_with_namespace?: string };
   object_attributes?: { iid?: number; action?: string };
 };
@@ -83,7 +84,12 @@ export function pullRequestOf(
     const repository = payload.repository?.full_name;
     const number = payload.pull_request?.number ?? payload.number;
     if (!repository || !number) return { ignored: "no repository or pull request number" };
-    return { repository, number };
+    const installation = payload.installation?.id;
+    return {
+      repository,
+      number,
+      ...(installation ? { installationId: String(installation) } : {}),
+    };
   }
   if (event !== "Merge Request Hook") return { ignored: `${event} events change nothing here` };
   const action = payload.object_attributes?.action ?? "";
@@ -143,7 +149,7 @@ async function run(
           `${HOST_NAMES[connection.kind]} "${connection.name}" (${ref.repository}#${ref.number})`,
         ),
         { id: connection.id, kind: connection.kind, name: connection.name },
-        connectionHost(connection),
+        connectionHost(connection, ref.installationId),
         ref,
       );
     }

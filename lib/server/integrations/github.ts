@@ -1,7 +1,9 @@
 // GitHub (github.com or GitHub Enterprise Server: the API base URL is the connection's) through
-// @octokit/rest, with the retry plugin (transient 5xx) and the throttling plugin (GitHub's primary
+// @octokit/rest, as a GitHub App (@octokit/auth-app: installation tokens, renewed by themselves) or
+// with a token, with the retry plugin (transient 5xx) and the throttling plugin (GitHub's primary
 // and secondary rate limits: wait as GitHub says, twice at most, then let the job queue retry).
 import { Octokit } from "@octokit/rest";
+import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { STATUS_CONTEXT } from "@/lib/domain/integrations/sign-off-status";
@@ -9,9 +11,22 @@ import { MAX_HOST_DIFF_BYTES, type CodeHost, type PullRequestRef } from "./hosts
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 
-export function githubClient(baseUrl: string, token: string) {
+/** A token, or a GitHub App's id and private key with the installation to act as. */
+export type GitHubAuth =
+  { token: string } | { appId: string; privateKey: string; installationId: string };
+
+export function githubClient(baseUrl: string, auth: GitHubAuth) {
   return new GitHubClient({
-    auth: token,
+    ...("token" in auth
+      ? { auth: auth.token }
+      : {
+          authStrategy: createAppAuth,
+          auth: {
+            appId: auth.appId,
+            privateKey: auth.privateKey,
+            installationId: auth.installationId,
+          },
+        }),
     baseUrl: baseUrl.replace(/\/+$/, ""),
     userAgent: "countersign",
     retry: { retries: 2, retryAfterBaseValue: 500 },
@@ -30,8 +45,8 @@ function split(ref: PullRequestRef) {
   return { owner, repo, pull_number: ref.number };
 }
 
-export function github(baseUrl: string, token: string): CodeHost {
-  const client = githubClient(baseUrl, token);
+export function github(baseUrl: string, auth: GitHubAuth): CodeHost {
+  const client = githubClient(baseUrl, auth);
   return {
     async pullRequest(ref) {
       const where = split(ref);

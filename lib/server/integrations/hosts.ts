@@ -10,6 +10,8 @@ export interface PullRequestRef {
   /** GitLab's project id (the name works too, URL-encoded). */
   projectId?: string | null;
   number: number;
+  /** The GitHub App installation the delivery came through, when the connection is an App. */
+  installationId?: string | null;
 }
 
 export interface CodeHost {

@@ -1,5 +1,6 @@
 // Pull requests brought in step with change requests, and their countersign/sign-off statuses,
 // against PostgreSQL and a stand-in for GitHub's and GitLab's APIs (lib/testing/code-hosts.ts).
+import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser } from "@/prisma/factories";
@@ -272,6 +273,67 @@ describe("GitHub pull requests", () => {
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: received.id! } });
     expect(row).toMatchObject({ outcome: "IGNORED" });
     expect(row.detail).toMatch(/not mapped/);
+  });
+});
+
+describe("a GitHub App connection", () => {
+  it("acts as the installation the delivery names: its token reads the pull request and posts the status", async () => {
+    const w = await world();
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    const { id } = await createConnection(w.admin, {
+      kind: "GITHUB",
+      name: `app-${unique()}`,
+      baseUrl: host.url,
+      secret: "s".repeat(20),
+      appId: "123456",
+      token: privateKey,
+    });
+    await mapRepository(w.admin, id, {
+      externalName: w.external,
+      repository: (
+        await db.repository.findFirstOrThrow({
+          where: { integrations: { some: { externalName: w.external } } },
+        })
+      ).name,
+    });
+    const app = { ...w, connection: (await loadConnection(id))! };
+    githubPull(app, 21);
+    const received = await receiveDelivery(app.connection, unique(), "pull_request.opened", {
+      action: "opened",
+      number: 21,
+      pull_request: { number: 21 },
+      repository: { full_name: w.external },
+      installation: { id: 4242 },
+    });
+    const result = await processDelivery(received.id!);
+    expect(result.outcome, result.detail).toBe("DONE");
+    expect(host.calls.some((c) => c.path === "/app/installations/4242/access_tokens")).toBe(true);
+    const read = host.calls.filter((c) => c.path === `/repos/${w.external}/pulls/21`).at(-1)!;
+    expect(read.authorization).toBe("token ghs_standin4242");
+    const link = await db.pullRequest.findFirstOrThrow({
+      where: { change: { key: result.changeKey! } },
+    });
+    expect(link.installationId).toBe("4242");
+    await postSignOffStatus(link.id);
+    expect(host.statuses().at(-1)!.authorization).toBe("token ghs_standin4242");
+  });
+
+  it("refuses a key that is not a private key, naming the field", async () => {
+    const w = await world();
+    const error = await createConnection(w.admin, {
+      kind: "GITHUB",
+      name: `app-${unique()}`,
+      secret: "s".repeat(20),
+      appId: "123456",
+      token: "ghp_not_a_key",
+    }).catch((e: unknown) => e);
+    expect((error as { details: { field: string }[] }).details).toContainEqual(
+      expect.objectContaining({ field: "token" }),
+    );
   });
 });
 

@@ -242,11 +242,16 @@ async function lockLink(
   };
   const row = await tx.pullRequest.upsert({
     where,
-    update: { url: pr.url, projectId: ref.projectId ?? null },
+    update: {
+      url: pr.url,
+      projectId: ref.projectId ?? null,
+      ...(ref.installationId ? { installationId: ref.installationId } : {}),
+    },
     create: {
       integrationId: connection.id,
       repository: ref.repository,
       projectId: ref.projectId ?? null,
+      installationId: ref.installationId ?? null,
       number: pr.number,
       url: pr.url,
       headSha: pr.headSha,

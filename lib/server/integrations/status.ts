@@ -16,6 +16,7 @@ export async function postSignOffStatus(pullRequestId: string): Promise<string> 
       integrationId: true,
       repository: true,
       projectId: true,
+      installationId: true,
       number: true,
       headSha: true,
       needs: true,
@@ -37,7 +38,7 @@ export async function postSignOffStatus(pullRequestId: string): Promise<string> 
   if (fingerprint === pr.lastStatus) return "unchanged";
   const { publicUrl } = mailConfig();
   const targetUrl = change ? `${publicUrl}/changes/${change.key}` : `${publicUrl}/`;
-  await connectionHost(connection).postStatus(
+  await connectionHost(connection, pr.installationId).postStatus(
     { repository: pr.repository, projectId: pr.projectId, number: pr.number },
     pr.headSha,
     { ...status, targetUrl },
