@@ -186,6 +186,10 @@ test("a GitHub pull request: opened, signed off, synchronized, redelivered, refu
   expect(opened.currentRevision.commit).toBe(head);
   await page.goto(`/changes/${key}`);
   await expect(page.getByText("export const once = true;")).toBeVisible();
+  await page.screenshot({
+    path: "test-results/screenshots/change-from-pull-request.png",
+    fullPage: true,
+  });
 
   for (const senior of seniors) {
     await signInAs(page, senior);
@@ -439,6 +443,10 @@ test("a PagerDuty incident lists the change deployed 10 minutes before and tells
     .first()
     .click();
   await expect(page.getByText("recorded by PagerDuty")).toBeVisible();
+  await page.screenshot({
+    path: "test-results/screenshots/incident-from-pagerduty.png",
+    fullPage: true,
+  });
   await expect(page.getByRole("link", { name: key }).first()).toBeVisible();
   const incidentUrl = page.url();
 

@@ -11,16 +11,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FieldError, Input, Label } from "@/components/ui/field";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+import { DeliveryLog } from "./delivery-log";
 import { KINDS } from "./kinds";
-
-const OUTCOME_TONE = {
-  DONE: "green",
-  IGNORED: "neutral",
-  FAILED: "red",
-  RECEIVED: "amber",
-} as const;
 
 function MappingForm({
   connection,
@@ -139,15 +132,6 @@ export function ConnectionCard({
     onSuccess: () => router.refresh(),
     onError: (error) => toast.show(error.message, "error"),
   });
-  const redeliver = useMutation({
-    mutationFn: (id: string) =>
-      fetchJson(`/api/v1/integrations/deliveries/${id}`, { method: "POST" }),
-    onSuccess: () => {
-      toast.show("Queued again: it is processed within seconds.", "success");
-      router.refresh();
-    },
-    onError: (error) => toast.show(error.message, "error"),
-  });
   const mappings = kind.codeHost
     ? connection.repositories.map((r) => ({
         key: r.externalName,
@@ -216,51 +200,19 @@ export function ConnectionCard({
         </section>
         <section aria-label="Recent deliveries">
           <h3 className="text-sm font-semibold text-slate-900">Recent deliveries</h3>
-          {connection.deliveries.length ? (
-            <Table label={`Recent deliveries of ${connection.name}`}>
-              <THead>
-                <tr>
-                  <Th>Received</Th>
-                  <Th>Event</Th>
-                  <Th>Outcome</Th>
-                  <Th />
-                </tr>
-              </THead>
-              <TBody>
-                {connection.deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <Td className="whitespace-nowrap text-xs tabular-nums">
-                      {d.receivedAt.slice(0, 19).replace("T", " ")}
-                    </Td>
-                    <Td className="text-xs">
-                      {d.event}
-                      <span className="block font-mono text-slate-500">{d.deliveryId}</span>
-                    </Td>
-                    <Td className="text-xs">
-                      <Badge
-                        tone={OUTCOME_TONE[d.outcome as keyof typeof OUTCOME_TONE] ?? "neutral"}
-                      >
-                        {d.outcome.toLowerCase()}
-                      </Badge>
-                      <span className="mt-1 block text-slate-700">{d.detail}</span>
-                    </Td>
-                    <Td className="text-right">
-                      <Button
-                        variant="ghost"
-                        aria-label={`Redeliver ${d.deliveryId}`}
-                        disabled={redeliver.isPending}
-                        onClick={() => redeliver.mutate(d.id)}
-                      >
-                        Redeliver
-                      </Button>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-          ) : (
-            <p className="mt-2 text-sm text-slate-600">Nothing received yet.</p>
-          )}
+          <DeliveryLog
+            label={`Recent deliveries of ${connection.name}`}
+            when="Received"
+            rows={connection.deliveries.map((d) => ({
+              id: d.id,
+              at: d.receivedAt,
+              event: d.event,
+              reference: d.deliveryId,
+              outcome: d.outcome,
+              detail: d.detail,
+            }))}
+            redeliverUrl={(id) => `/api/v1/integrations/deliveries/${id}`}
+          />
         </section>
       </CardBody>
     </Card>

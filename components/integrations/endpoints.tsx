@@ -9,13 +9,11 @@ import type { EndpointView } from "@/lib/server/integrations/outbound";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { fieldErrors } from "@/lib/query/field-errors";
 import { Badge } from "@/components/ui/badge";
+import { DeliveryLog } from "./delivery-log";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FieldError, Hint, Input, Label, Select } from "@/components/ui/field";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
-
-const TONE = { DELIVERED: "green", PENDING: "amber", FAILED: "red" } as const;
 
 export function Endpoints({ endpoints, teams }: { endpoints: EndpointView[]; teams: string[] }) {
   const router = useRouter();
@@ -50,15 +48,6 @@ export function Endpoints({ endpoints, teams }: { endpoints: EndpointView[]; tea
       router.refresh();
     },
   });
-  const redeliver = useMutation({
-    mutationFn: (id: string) =>
-      fetchJson(`/api/v1/integrations/endpoints/deliveries/${id}`, { method: "POST" }),
-    onSuccess: () => {
-      toast.show("Queued again.", "success");
-      router.refresh();
-    },
-    onError: (error) => toast.show(error.message, "error"),
-  });
   const { problems, errorFor } = fieldErrors(create.error);
   const field = (name: keyof typeof form) => ({
     id: `endpoint-${name}`,
@@ -89,47 +78,18 @@ export function Endpoints({ endpoints, teams }: { endpoints: EndpointView[]; tea
                     : "every event"}
               </span>
             </h3>
-            {e.deliveries.length ? (
-              <Table label={`Deliveries to ${e.name}`}>
-                <THead>
-                  <tr>
-                    <Th>Sent</Th>
-                    <Th>Event</Th>
-                    <Th>Outcome</Th>
-                    <Th />
-                  </tr>
-                </THead>
-                <TBody>
-                  {e.deliveries.map((d) => (
-                    <tr key={d.id}>
-                      <Td className="whitespace-nowrap text-xs tabular-nums">
-                        {d.createdAt.slice(0, 19).replace("T", " ")}
-                      </Td>
-                      <Td className="text-xs">{d.event}</Td>
-                      <Td className="text-xs">
-                        <Badge tone={TONE[d.status as keyof typeof TONE] ?? "neutral"}>
-                          {d.status.toLowerCase()}
-                        </Badge>{" "}
-                        {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
-                        {d.detail ? <span className="block text-slate-700">{d.detail}</span> : null}
-                      </Td>
-                      <Td className="text-right">
-                        <Button
-                          variant="ghost"
-                          aria-label={`Redeliver ${d.event} to ${e.name}`}
-                          disabled={redeliver.isPending}
-                          onClick={() => redeliver.mutate(d.id)}
-                        >
-                          Redeliver
-                        </Button>
-                      </Td>
-                    </tr>
-                  ))}
-                </TBody>
-              </Table>
-            ) : (
-              <p className="text-sm text-slate-600">Nothing sent yet.</p>
-            )}
+            <DeliveryLog
+              label={`Deliveries to ${e.name}`}
+              when="Sent"
+              rows={e.deliveries.map((d) => ({
+                id: d.id,
+                at: d.createdAt,
+                event: d.event,
+                outcome: d.status,
+                detail: `${d.attempts} attempt${d.attempts === 1 ? "" : "s"}${d.detail ? `: ${d.detail}` : ""}`,
+              }))}
+              redeliverUrl={(id) => `/api/v1/integrations/endpoints/deliveries/${id}`}
+            />
           </section>
         ))}
         <form

@@ -4,6 +4,17 @@
 import { z } from "zod";
 import type { Severity } from "@/lib/domain/incidents/incident";
 
+/** Each incident tool: the `source` its incidents are stored under, and its name for people. */
+export const INCIDENT_SOURCES = {
+  PAGERDUTY: { source: "pagerduty", name: "PagerDuty" },
+  INCIDENT_WEBHOOK: { source: "webhook", name: "an incident webhook" },
+} as const;
+
+/** The tool an incident's `source` names, for people ("PagerDuty"). */
+export function sourceName(source: string | null): string | null {
+  return Object.values(INCIDENT_SOURCES).find((s) => s.source === source)?.name ?? null;
+}
+
 export interface ToolIncidentEvent {
   /** The delivery's id (a redelivery has the same one). */
   eventId: string;

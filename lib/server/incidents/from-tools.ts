@@ -6,7 +6,10 @@
 // trigger loses nothing. One transaction with its audit event; the actor is the connection.
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
-import type { ToolIncidentEvent } from "@/lib/domain/integrations/incident-events";
+import {
+  INCIDENT_SOURCES,
+  type ToolIncidentEvent,
+} from "@/lib/domain/integrations/incident-events";
 import { timeProblems } from "@/lib/domain/incidents/incident";
 import { mutate } from "@/lib/server/audit/mutate";
 import { notify } from "@/lib/server/notify";
@@ -15,11 +18,6 @@ import { suspectChanges } from "./queries";
 
 /** How many of the best-ranked suspects' people are told at once. */
 export const SUSPECTS_TOLD = 3;
-
-export const SOURCE_NAMES = {
-  PAGERDUTY: "PagerDuty",
-  INCIDENT_WEBHOOK: "incident webhook",
-} as const;
 
 export interface ToolConnection {
   id: string;
@@ -40,14 +38,16 @@ async function tellSuspects(
     0,
     SUSPECTS_TOLD,
   );
+  const people = await tx.changeRequest.findMany({
+    where: { id: { in: suspects.map((s) => s.id) } },
+    select: {
+      id: true,
+      authorId: true,
+      reviews: { where: { decision: "APPROVE" }, select: { reviewerId: true } },
+    },
+  });
   for (const suspect of suspects) {
-    const change = await tx.changeRequest.findUniqueOrThrow({
-      where: { id: suspect.id },
-      select: {
-        authorId: true,
-        reviews: { where: { decision: "APPROVE" }, select: { reviewerId: true } },
-      },
-    });
+    const change = people.find((c) => c.id === suspect.id)!;
     await notify(tx, [change.authorId, ...change.reviews.map((r) => r.reviewerId)], {
       kind: "INCIDENT_SUSPECT",
       changeKey: suspect.key,
@@ -64,7 +64,7 @@ export async function recordToolIncident(
   connection: ToolConnection,
   event: ToolIncidentEvent,
 ): Promise<ToolIncidentResult> {
-  const source = connection.kind === "PAGERDUTY" ? "pagerduty" : "webhook";
+  const { source } = INCIDENT_SOURCES[connection.kind];
   return mutate<ToolIncidentResult>(actor, async (tx) => {
     const mapped = await tx.integrationService.findUnique({
       where: {

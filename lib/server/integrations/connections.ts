@@ -3,7 +3,7 @@
 // repositories and services each serves. Secrets are sealed (./secrets.ts) and never shown again.
 // Each change is one audited transaction.
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { can } from "@/lib/authz/can";
 import type { PersonActor } from "@/lib/domain/actor";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
@@ -121,19 +121,21 @@ export interface LoadedConnection {
   active: boolean;
 }
 
+const CONNECTION_COLUMNS = {
+  id: true,
+  kind: true,
+  name: true,
+  baseUrl: true,
+  secret: true,
+  token: true,
+  appId: true,
+  active: true,
+} as const;
+
 export async function loadConnection(id: string): Promise<LoadedConnection | null> {
   return db.integration.findUnique({
     where: { id },
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      baseUrl: true,
-      secret: true,
-      token: true,
-      appId: true,
-      active: true,
-    },
+    select: CONNECTION_COLUMNS,
   });
 }
 
@@ -141,16 +143,7 @@ export async function loadConnection(id: string): Promise<LoadedConnection | nul
 export async function connectionsOf(kind: ConnectionKind): Promise<LoadedConnection[]> {
   return db.integration.findMany({
     where: { kind, active: true },
-    select: {
-      id: true,
-      kind: true,
-      name: true,
-      baseUrl: true,
-      secret: true,
-      token: true,
-      appId: true,
-      active: true,
-    },
+    select: CONNECTION_COLUMNS,
     orderBy: { createdAt: "asc" },
   });
 }
@@ -261,19 +254,30 @@ export async function updateConnection(actor: PersonActor, id: string, raw: unkn
   });
 }
 
+/** The connection a mapping is for (404 when there is none), refused when of another kind. */
+async function connectionOf(
+  tx: Tx,
+  id: string,
+  kinds: ConnectionKind[],
+  otherwise: { field: string; message: string },
+) {
+  const connection = await tx.integration.findUnique({
+    where: { id },
+    select: { kind: true, name: true },
+  });
+  if (!connection) throw notFound("No such connection.");
+  if (!kinds.includes(connection.kind)) throw validationError([otherwise]);
+  return connection;
+}
+
 export async function mapRepository(actor: PersonActor, id: string, raw: unknown) {
   assertAdmin(actor);
   const input = parseInput(repositoryMappingSchema, raw);
   return mutate(actor, async (tx) => {
-    const connection = await tx.integration.findUnique({
-      where: { id },
-      select: { kind: true, name: true },
+    const connection = await connectionOf(tx, id, ["GITHUB", "GITLAB"], {
+      field: "externalName",
+      message: "only a code host serves repositories",
     });
-    if (!connection) throw notFound("No such connection.");
-    if (connection.kind !== "GITHUB" && connection.kind !== "GITLAB")
-      throw validationError([
-        { field: "externalName", message: "only a code host serves repositories" },
-      ]);
     const repository = await tx.repository.findUnique({
       where: { name: input.repository },
       select: { id: true },
@@ -306,15 +310,10 @@ export async function mapService(actor: PersonActor, id: string, raw: unknown) {
   assertAdmin(actor);
   const input = parseInput(serviceMappingSchema, raw);
   return mutate(actor, async (tx) => {
-    const connection = await tx.integration.findUnique({
-      where: { id },
-      select: { kind: true, name: true },
+    const connection = await connectionOf(tx, id, ["PAGERDUTY", "INCIDENT_WEBHOOK"], {
+      field: "externalId",
+      message: "only an incident tool has services",
     });
-    if (!connection) throw notFound("No such connection.");
-    if (connection.kind !== "PAGERDUTY" && connection.kind !== "INCIDENT_WEBHOOK")
-      throw validationError([
-        { field: "externalId", message: "only an incident tool has services" },
-      ]);
     const system = await tx.system.findUnique({
       where: { slug: input.system },
       select: { id: true },

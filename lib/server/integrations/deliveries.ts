@@ -9,9 +9,13 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueue, QUEUES } from "@/lib/jobs/boss";
 import { AppError } from "@/lib/errors";
-import { genericIncidentEvent, pagerDutyEvent } from "@/lib/domain/integrations/incident-events";
+import {
+  genericIncidentEvent,
+  INCIDENT_SOURCES,
+  pagerDutyEvent,
+} from "@/lib/domain/integrations/incident-events";
 import { systemActor } from "@/lib/domain/actor";
-import { recordToolIncident, SOURCE_NAMES } from "@/lib/server/incidents/from-tools";
+import { recordToolIncident } from "@/lib/server/incidents/from-tools";
 import { connectionHost, loadConnection, type LoadedConnection } from "./connections";
 import type { PullRequestRef } from "./hosts";
 import { HOST_NAMES, syncPullRequest, type SyncResult } from "./pull-requests";
@@ -159,7 +163,7 @@ async function run(
         connection.kind === "PAGERDUTY" ? pagerDutyEvent(payload) : genericIncidentEvent(payload);
       if ("ignored" in parsed) return { outcome: "IGNORED", detail: parsed.ignored };
       return recordToolIncident(
-        systemActor(`${SOURCE_NAMES[connection.kind]} "${connection.name}"`),
+        systemActor(`${INCIDENT_SOURCES[connection.kind].name} "${connection.name}"`),
         { id: connection.id, kind: connection.kind, name: connection.name },
         parsed,
       );

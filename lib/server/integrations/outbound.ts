@@ -42,18 +42,14 @@ export interface OutboundEvent {
   payload: unknown;
 }
 
-/** Every active webhook subscribed to the event's action gets it. */
-export async function queueEventWebhooks(tx: Tx, event: OutboundEvent): Promise<void> {
-  const endpoints = await tx.outboundEndpoint.findMany({
-    where: {
-      kind: "WEBHOOK",
-      active: true,
-      OR: [{ events: { isEmpty: true } }, { events: { has: event.action } }],
-    },
-    select: { id: true },
-  });
-  for (const endpoint of endpoints)
-    await queue(tx, endpoint.id, event.action, {
+/** The webhooks subscribed to the event's action (found by ./outbox.ts) get it. */
+export async function queueEventWebhooks(
+  tx: Tx,
+  endpointIds: string[],
+  event: OutboundEvent,
+): Promise<void> {
+  for (const endpointId of endpointIds)
+    await queue(tx, endpointId, event.action, {
       event: event.action,
       seq: event.seq,
       at: event.at.toISOString(),

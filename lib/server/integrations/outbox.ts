@@ -2,23 +2,36 @@
 // (lib/server/audit/record.ts calls it for every event): the webhooks subscribed to it get it; a
 // change's pull requests get their countersign/sign-off status again; a change freeze may change
 // every open pull request's status.
-// The jobs read the state when they run, so a status is never older than the last event.
+// The jobs read the state when they run, so a status is never older than the last event. Every
+// write of the portal passes here, so it asks PostgreSQL once: who must hear of this event?
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { enqueue, QUEUES } from "@/lib/jobs/boss";
 import { queueEventWebhooks, type OutboundEvent } from "./outbound";
 
+function pullRequestsOf(event: OutboundEvent): Prisma.Sql {
+  if (event.changeKey)
+    return Prisma.sql`
+      SELECT 'pull-request' AS kind, p.id FROM "PullRequest" p JOIN "ChangeRequest" c ON c.id = p."changeId"
+       WHERE c.key = ${event.changeKey}`;
+  if (event.action === "policy.window_saved")
+    return Prisma.sql`
+      SELECT 'pull-request' AS kind, p.id FROM "PullRequest" p JOIN "ChangeRequest" c ON c.id = p."changeId"
+       WHERE c.status IN ('PENDING', 'CHANGES_REQUESTED', 'APPROVED')`;
+  return Prisma.sql`SELECT NULL::text AS kind, NULL::text AS id WHERE false`;
+}
+
 export async function afterEvent(tx: Tx, event: OutboundEvent): Promise<void> {
-  await queueEventWebhooks(tx, event);
-  const rows = event.changeKey
-    ? await tx.$queryRaw<{ id: string }[]>`
-        SELECT p.id FROM "PullRequest" p JOIN "ChangeRequest" c ON c.id = p."changeId"
-         WHERE c.key = ${event.changeKey}`
-    : event.action === "policy.window_saved"
-      ? await tx.$queryRaw<{ id: string }[]>`
-          SELECT p.id FROM "PullRequest" p JOIN "ChangeRequest" c ON c.id = p."changeId"
-           WHERE c.status IN ('PENDING', 'CHANGES_REQUESTED', 'APPROVED')`
-      : [];
-  for (const { id } of rows) await queueSignOffStatus(tx, id);
+  const rows = await tx.$queryRaw<{ kind: "webhook" | "pull-request"; id: string }[]>`
+    SELECT 'webhook' AS kind, id FROM "OutboundEndpoint"
+     WHERE kind = 'WEBHOOK' AND active AND (cardinality(events) = 0 OR ${event.action} = ANY(events))
+    UNION ALL ${pullRequestsOf(event)}`;
+  await queueEventWebhooks(
+    tx,
+    rows.filter((r) => r.kind === "webhook").map((r) => r.id),
+    event,
+  );
+  for (const r of rows) if (r.kind === "pull-request") await queueSignOffStatus(tx, r.id);
 }
 
 export async function queueSignOffStatus(tx: Tx, pullRequestId: string): Promise<void> {

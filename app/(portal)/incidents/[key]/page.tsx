@@ -1,3 +1,4 @@
+import { sourceName } from "@/lib/domain/integrations/incident-events";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guards";
@@ -29,11 +30,6 @@ export async function generateMetadata({
 const when = (d: Date | null) =>
   d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
 const num = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
-
-const SOURCE_NAMES: Record<string, string> = {
-  pagerduty: "PagerDuty",
-  webhook: "an incident webhook",
-};
 
 export default async function IncidentPage({ params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
@@ -74,7 +70,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
                   recorded by {incident.reportedBy.name} (@{incident.reportedBy.handle})
                 </>
               ) : (
-                <>recorded by {SOURCE_NAMES[incident.source ?? ""] ?? "an integration"}</>
+                <>recorded by {sourceName(incident.source) ?? "an integration"}</>
               )}
             </span>
             {incident.externalUrl && (
@@ -83,7 +79,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
                 className="text-indigo-700 underline underline-offset-2"
                 rel="noreferrer"
               >
-                open in {SOURCE_NAMES[incident.source ?? ""] ?? "the source"}
+                open in {sourceName(incident.source) ?? "the source"}
               </a>
             )}
           </span>
