@@ -29,6 +29,7 @@ export interface CodeHostStandIn {
   pulls: Map<string, HostedPullRequest>;
   /** While true, every request is answered 503. */
   failing: boolean;
+  /** The commit statuses the host accepted (a refused POST sets none). */
   statuses(): RecordedCall[];
   close(): Promise<void>;
 }
@@ -74,7 +75,11 @@ export async function startCodeHost(): Promise<CodeHostStandIn> {
     calls: [],
     pulls: new Map(),
     failing: false,
-    statuses: () => host.calls.filter((c) => c.method === "POST" && /\/statuses\//.test(c.path)),
+    // The statuses the host accepted: a POST refused while failing did not set one.
+    statuses: () =>
+      host.calls.filter(
+        (c) => c.method === "POST" && /\/statuses\//.test(c.path) && c.answered < 300,
+      ),
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://stand-in");
