@@ -29,6 +29,12 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           globalSetup: ["lib/testing/global-setup.ts"],
+          // No random second looks: a test that wants one forces the draw and the shares.
+          env: {
+            SECOND_LOOK_SHARE: "0",
+            SECOND_LOOK_SHARE_TIER1: "0",
+            SECOND_LOOK_SHARE_RUBBER_STAMP: "0",
+          },
           setupFiles: ["lib/testing/setup-db.ts"],
           // One database for the run; files take turns so counts and the audit chain stay predictable.
           fileParallelism: false,

@@ -17,6 +17,11 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  // The share of approved AI-assisted changes sampled for a second look (0 to 1): all of them,
+  // tier-1 ones, and those with an approval flagged as a possible rubber stamp.
+  SECOND_LOOK_SHARE: z.coerce.number().min(0).max(1).default(0.05),
+  SECOND_LOOK_SHARE_TIER1: z.coerce.number().min(0).max(1).default(0.2),
+  SECOND_LOOK_SHARE_RUBBER_STAMP: z.coerce.number().min(0).max(1).default(0.5),
 });
 
 export type Env = z.infer<typeof schema>;

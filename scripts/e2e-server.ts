@@ -89,6 +89,10 @@ Object.assign(process.env, {
   PUBLIC_URL: `http://localhost:${port}`,
   MAIL_FROM: "Countersign <countersign@acme.example>",
   INTEGRATIONS_KEY: "e2e-integrations-key-0123456789",
+  // No random second looks in browser tests: they ask for one as a manager does.
+  SECOND_LOOK_SHARE: "0",
+  SECOND_LOOK_SHARE_TIER1: "0",
+  SECOND_LOOK_SHARE_RUBBER_STAMP: "0",
 });
 const worker = await startWorker(database.url, (line) => console.log(`[e2e] ${line}`));
 stopWorker = worker.stop;

@@ -43,6 +43,9 @@ import {
 import { updateSystem } from "@/lib/server/system-edit";
 import { saveWindow } from "@/lib/server/windows";
 import { markRead } from "@/lib/server/notifications";
+import { replyToThread, setThreadResolved, startThread } from "@/lib/server/changes/threads";
+import { attachTranscript } from "@/lib/server/changes/transcripts";
+import { decideSecondLook, requestSecondLook } from "@/lib/server/changes/second-look";
 
 /** Nobody signed in, then one of each kind of person (lib/testing/ownership-world.ts). */
 export const ACTOR_KINDS = ["anonymous", ...PERSON_KINDS] as const;
@@ -131,7 +134,69 @@ const connection = async (kind: "GITHUB" | "PAGERDUTY" = "GITHUB") =>
     })
   ).id;
 
+const thread = async () => {
+  const key = await pending();
+  const { threadId } = await startThread(w.people.seniorOwner, key, {
+    revision: 1,
+    body: "Why a retry here?",
+  });
+  return { key, threadId };
+};
+
 const ROWS: Row[] = [
+  {
+    entry: "POST app/api/v1/changes/[key]/threads/route.ts",
+    run: async (a) => startThread(a, await pending(), { revision: 1, body: "A question." }),
+    expect: cells("ok"),
+  },
+  {
+    // A draft has no conversation yet; to everyone else it does not exist.
+    entry: "POST app/api/v1/changes/[key]/threads/route.ts (a draft)",
+    run: async (a) => startThread(a, await draft(), { revision: 1, body: "A question." }),
+    expect: cells(404, { author: 409, coAuthor: 409, admin: 409 }),
+  },
+  {
+    entry: "POST app/api/v1/changes/[key]/threads/[id]/comments/route.ts",
+    run: async (a) => {
+      const t = await thread();
+      return replyToThread(a, t.key, t.threadId, { body: "An answer." });
+    },
+    expect: cells("ok"),
+  },
+  {
+    // The thread's starter (seniorOwner), the change's authors and its eligible reviewers.
+    entry: "PATCH app/api/v1/changes/[key]/threads/[id]/route.ts",
+    run: async (a) => {
+      const t = await thread();
+      return setThreadResolved(a, t.key, t.threadId, { resolved: true });
+    },
+    expect: cells(403, { ...SIGNERS, ...AUTHORS }),
+  },
+  {
+    entry: "POST app/api/v1/changes/[key]/transcripts/route.ts",
+    run: async (a) =>
+      attachTranscript(a, await pending(), {
+        fileName: "chat.md",
+        content: "## User\nAdd a retry\n## Assistant\nDone.",
+      }),
+    expect: cells(403, AUTHORS),
+  },
+  {
+    entry: "POST app/api/v1/changes/[key]/second-looks/route.ts",
+    run: async (a) => requestSecondLook(a, await approved()),
+    expect: cells(403, { manager: "ok", admin: "ok" }),
+  },
+  {
+    // Only the senior the second look was given to (here, the principal) gives its verdict.
+    entry: "POST app/api/v1/changes/[key]/second-looks/verdict/route.ts",
+    run: async (a) => {
+      const key = await approved();
+      const { id } = await requestSecondLook(w.people.manager, key);
+      await db.secondLook.update({ where: { id }, data: { reviewerId: w.people.principal.id } });
+      return decideSecondLook(a, key, { verdict: "AGREE" });
+    },
+    expect: cells(403, { principal: "ok" }),
+  },
   {
     entry: "POST app/api/v1/integrations/route.ts",
     run: (a) =>

@@ -42,6 +42,12 @@ import * as r37 from "@/app/api/v1/integrations/pagerduty/webhook/route";
 import * as r38 from "@/app/api/v1/integrations/incidents/webhook/route";
 import * as r39 from "@/app/api/v1/integrations/endpoints/route";
 import * as r40 from "@/app/api/v1/integrations/endpoints/deliveries/[id]/route";
+import * as r41 from "@/app/api/v1/changes/[key]/threads/route";
+import * as r42 from "@/app/api/v1/changes/[key]/threads/[id]/route";
+import * as r43 from "@/app/api/v1/changes/[key]/threads/[id]/comments/route";
+import * as r44 from "@/app/api/v1/changes/[key]/transcripts/route";
+import * as r45 from "@/app/api/v1/changes/[key]/second-looks/route";
+import * as r46 from "@/app/api/v1/changes/[key]/second-looks/verdict/route";
 
 export type RouteModule = Record<string, unknown>;
 
@@ -87,4 +93,10 @@ export const API_ROUTES: ReadonlyArray<readonly [string, RouteModule]> = [
   ["/integrations/incidents/webhook", r38],
   ["/integrations/endpoints", r39],
   ["/integrations/endpoints/deliveries/{id}", r40],
+  ["/changes/{key}/threads", r41],
+  ["/changes/{key}/threads/{id}", r42],
+  ["/changes/{key}/threads/{id}/comments", r43],
+  ["/changes/{key}/transcripts", r44],
+  ["/changes/{key}/second-looks", r45],
+  ["/changes/{key}/second-looks/verdict", r46],
 ];

@@ -48,6 +48,9 @@ import { receiveDelivery } from "@/lib/server/integrations/deliveries";
 import { syncPullRequest } from "@/lib/server/integrations/pull-requests";
 import { createEndpoint, redeliverOutbound } from "@/lib/server/integrations/outbound";
 import { recordToolIncident } from "@/lib/server/incidents/from-tools";
+import { replyToThread, setThreadResolved, startThread } from "@/lib/server/changes/threads";
+import { attachTranscript } from "@/lib/server/changes/transcripts";
+import { decideSecondLook, requestSecondLook } from "@/lib/server/changes/second-look";
 
 process.env.INTEGRATIONS_KEY ??= "integration-tests-key-0123456789";
 
@@ -121,6 +124,34 @@ async function approved() {
   return s;
 }
 
+/** An approved change whose team has a second senior, and a manager who asks them for a second look. */
+async function secondLookWorld() {
+  const s = await approved();
+  const change = await db.changeRequest.findUniqueOrThrow({
+    where: { key: s.key },
+    select: { systems: { select: { system: { select: { owningTeamId: true } } } } },
+  });
+  const teamId = change.systems[0]!.system.owningTeamId;
+  const other = asSessionUser(await makeUser(db, { level: "SENIOR", teamId }));
+  const boss = await manager();
+  return { ...s, other, boss };
+}
+
+/** A thread on a submitted change, written directly so the stage records no comment event. */
+async function thread() {
+  const s = await submitted();
+  const change = await db.changeRequest.findUniqueOrThrow({ where: { key: s.key } });
+  const { id } = await db.reviewThread.create({
+    data: {
+      changeId: change.id,
+      revision: 1,
+      authorId: s.reviewer.id,
+      comments: { create: { authorId: s.reviewer.id, body: "A question.", revision: 1 } },
+    },
+  });
+  return { ...s, threadId: id };
+}
+
 async function manager() {
   return asSessionUser(await makeUser(db, { level: "MID", roles: ["MANAGER"] }));
 }
@@ -185,6 +216,83 @@ async function pullRequestWorld() {
 }
 
 export const ENTRY_POINTS: EntryPoint[] = [
+  {
+    name: "startThread",
+    action: "comment.added",
+    run: async () => {
+      const s = await submitted();
+      return startThread(s.reviewer, s.key, { revision: 1, body: "Why this way?" });
+    },
+    fail: async () => {
+      const s = await submitted();
+      return startThread(s.reviewer, s.key, { revision: 1, path: "a.ts", startLine: 1, body: "x" });
+    },
+  },
+  {
+    name: "replyToThread",
+    action: "comment.added",
+    run: async () => {
+      const t = await thread();
+      return replyToThread(t.writer, t.key, t.threadId, { body: "Because." });
+    },
+    fail: async () => {
+      const t = await thread();
+      return replyToThread(t.writer, t.key, t.threadId, { body: "" });
+    },
+  },
+  {
+    name: "setThreadResolved",
+    action: "thread.resolved",
+    run: async () => {
+      const t = await thread();
+      return setThreadResolved(t.writer, t.key, t.threadId, { resolved: true });
+    },
+    fail: async () => {
+      const t = await thread();
+      return setThreadResolved(t.writer, t.key, t.threadId, { resolved: "yes" });
+    },
+  },
+  {
+    name: "attachTranscript",
+    action: "transcript.attached",
+    run: async () => {
+      const s = await submitted();
+      return attachTranscript(s.writer, s.key, {
+        fileName: "chat.md",
+        content: "## User\nhi\n## Assistant\nhello",
+      });
+    },
+    fail: async () => {
+      const s = await submitted();
+      return attachTranscript(s.writer, s.key, { fileName: "chat.md", content: "" });
+    },
+  },
+  {
+    name: "requestSecondLook",
+    action: "second_look.assigned",
+    run: async () => {
+      const s = await secondLookWorld();
+      return requestSecondLook(s.boss, s.key);
+    },
+    fail: async () => {
+      const s = await submitted();
+      return requestSecondLook(await manager(), s.key);
+    },
+  },
+  {
+    name: "decideSecondLook",
+    action: "second_look.decided",
+    run: async () => {
+      const s = await secondLookWorld();
+      await requestSecondLook(s.boss, s.key);
+      return decideSecondLook(s.other, s.key, { verdict: "AGREE" });
+    },
+    fail: async () => {
+      const s = await secondLookWorld();
+      await requestSecondLook(s.boss, s.key);
+      return decideSecondLook(s.other, s.key, { verdict: "CONCERN", comment: "" });
+    },
+  },
   {
     name: "reviewChange",
     action: "review.submitted",

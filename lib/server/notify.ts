@@ -15,7 +15,13 @@ export type NotificationKind =
   | "UNROUTABLE"
   | "DEPLOYED"
   | "UNMATCHED_AUTHOR"
-  | "INCIDENT_SUSPECT";
+  | "INCIDENT_SUSPECT"
+  | "REVIEWED"
+  | "COMMENTED"
+  | "MENTIONED"
+  | "INCIDENT_LINKED"
+  | "SECOND_LOOK"
+  | "SECOND_LOOK_CONCERN";
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -51,7 +57,8 @@ export async function notify(tx: Tx, userIds: string[], input: NotificationInput
   if (!mailEnabled()) return;
   const { publicUrl } = mailConfig();
   const people = await tx.user.findMany({
-    where: { id: { in: recipients }, active: true },
+    // A person may keep a kind out of their mail; it still shows in the portal.
+    where: { id: { in: recipients }, active: true, NOT: { mailMuted: { has: input.kind } } },
     select: { email: true, name: true },
   });
   for (const person of people) {

@@ -79,6 +79,64 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       rubberStampReasons: z.array(z.string()),
       secondsSpent: z.number(),
       filesViewed: z.number().int(),
+      linesChanged: z.number().int().optional(),
+      /** A request for changes: the open threads it points at. */
+      threads: z.array(z.string()).optional(),
+      /** The approval was sampled for a second look, and why. */
+      secondLook: z.string().optional(),
+    }),
+  }),
+  z.object({
+    action: z.literal("comment.added"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      threadId: z.string(),
+      commentId: z.string(),
+      revision: z.number().int(),
+      reply: z.boolean().optional(),
+      path: z.string().optional(),
+      side: z.enum(["OLD", "NEW"]).optional(),
+      startLine: z.number().int().optional(),
+      endLine: z.number().int().optional(),
+      body: z.string(),
+      mentions: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    action: z.literal("thread.resolved"),
+    subjectType: z.literal("change"),
+    payload: z.object({ threadId: z.string() }),
+  }),
+  z.object({
+    action: z.literal("thread.reopened"),
+    subjectType: z.literal("change"),
+    payload: z.object({ threadId: z.string() }),
+  }),
+  z.object({
+    action: z.literal("transcript.attached"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      id: z.string(),
+      fileName: z.string(),
+      format: z.string(),
+      source: z.string(),
+      messages: z.number().int(),
+      secretsMasked: z.number().int(),
+      bytes: z.number().int(),
+    }),
+  }),
+  z.object({
+    action: z.literal("second_look.assigned"),
+    subjectType: z.literal("change"),
+    payload: z.object({ revision: z.number().int(), reason: z.string(), reviewer: z.string() }),
+  }),
+  z.object({
+    action: z.literal("second_look.decided"),
+    subjectType: z.literal("change"),
+    payload: z.object({
+      revision: z.number().int(),
+      verdict: z.enum(["AGREE", "CONCERN"]),
+      comment: z.string(),
     }),
   }),
   z.object({
@@ -116,6 +174,8 @@ export const auditEventSchema = z.discriminatedUnion("action", [
       systems: z.array(z.string()),
       assigned: z.array(z.string()),
       kept: z.array(z.string()),
+      /** The author's note: what changed since the last review. */
+      note: z.string().optional(),
       /** When the revision came with a new AI disclosure (a pull request's edited description). */
       aiExtent: z.object({ from: z.string(), to: z.string() }).optional(),
     }),

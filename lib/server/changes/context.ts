@@ -38,6 +38,14 @@ export interface LockedChange {
   linesRemoved: number;
 }
 
+/** The subject of a change's audit events. */
+export const changeSubject = (change: { id: string; key: string }) => ({
+  subjectType: "change" as const,
+  subjectId: change.id,
+  subjectLabel: change.key,
+  changeKey: change.key,
+});
+
 /** The change, locked for the rest of the transaction (`lock: false` for a plain read). */
 export async function lockChange(
   tx: Tx,

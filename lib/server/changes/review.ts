@@ -16,6 +16,7 @@ import { notify } from "@/lib/server/notify";
 import { assertStatus } from "./transitions";
 import { completeAssignment, refreshRequirementStates, releaseAssignments } from "./writer";
 import { db } from "@/lib/db";
+import { maybeSampleIn, type SampleOptions } from "./second-look";
 import {
   approvalProgress,
   assertMaySee,
@@ -34,6 +35,8 @@ export const reviewInputSchema = z
     comment: z.string().trim().max(10_000).default(""),
     attestation: z.string().trim().max(5_000).default(""),
     checklist: z.array(z.enum(RISK_FLAGS)).max(RISK_FLAGS.length).default([]),
+    /** With a request for changes: the open conversation threads it points at. */
+    threads: z.array(z.string().min(1).max(64)).max(100).default([]),
     /** The browser's own figure: kept as a hint; the server measures the time it counts. */
     secondsSpent: z
       .number()
@@ -100,6 +103,8 @@ export async function reviewChange(
   reviewer: PersonActor,
   key: string,
   raw: unknown,
+  /** How a second look is sampled (lib/server/changes/second-look.ts); tests force it. */
+  options: { secondLook?: SampleOptions } = {},
 ): Promise<ReviewResult> {
   const input = parseInput(reviewInputSchema, raw);
   return mutate<ReviewResult>(reviewer, async (tx) => {
@@ -146,6 +151,25 @@ export async function reviewChange(
 
     const problems = reviewProblems(input, change.riskFlags);
     if (problems.length) throw validationError(problems);
+    const threadIds = [...new Set(input.threads)];
+    if (threadIds.length) {
+      if (input.decision !== "REQUEST_CHANGES")
+        throw validationError([
+          { field: "threads", message: "only a request for changes points at threads" },
+        ]);
+      const open = await tx.reviewThread.findMany({
+        where: { id: { in: threadIds }, changeId: change.id, resolvedAt: null },
+        select: { id: true },
+      });
+      const missing = threadIds.filter((id) => !open.some((t) => t.id === id));
+      if (missing.length)
+        throw validationError([
+          {
+            field: "threads",
+            message: `${missing.join(", ")} ${missing.length === 1 ? "is not an open thread" : "are not open threads"} of ${key}`,
+          },
+        ]);
+    }
 
     // The revision reviewed, as this reviewer met it (read with the context, in one round trip).
     const revision = ctx.reviewerRevision;
@@ -181,6 +205,7 @@ export async function reviewChange(
         filesViewed: viewedPaths,
         possibleRubberStamp: stamp.length > 0,
         rubberStampReasons: stamp,
+        threadIds,
         createdAt: now,
       },
     });
@@ -213,6 +238,8 @@ export async function reviewChange(
     if (effect.status === "REJECTED") changeData.closedAt = now;
     if (effect.status === "CHANGES_REQUESTED") changeData.approvedAt = null;
     if (effect.notify === "APPROVED") changeData.approvedAt = now;
+    const secondLook =
+      effect.notify === "APPROVED" ? await maybeSampleIn(tx, ctx, options.secondLook) : null;
     if ("retrospectiveDone" in effect && effect.retrospectiveDone)
       changeData.retrospectiveDoneAt = now;
     if (effect.notify)
@@ -224,6 +251,19 @@ export async function reviewChange(
           deployable: approval.deployable,
         }),
       );
+    // The authors hear of every review, not only of the ones that move the status.
+    else
+      await notify(tx, authors, {
+        kind: "REVIEWED",
+        changeKey: key,
+        title: `${reviewer.name} ${PAST[input.decision]} ${key}`,
+        body: `${reviewer.name} ${PAST[input.decision]} revision ${change.currentRevision} of "${change.title}". ${approvalProgress(
+          ctx,
+          approval.views,
+        )
+          .map((p) => `${p.systemSlug}: ${p.line}`)
+          .join(" · ")}`,
+      });
     await tx.changeRequest.update({ where: { id: change.id }, data: changeData });
 
     return {
@@ -249,6 +289,9 @@ export async function reviewChange(
           rubberStampReasons: stamp,
           secondsSpent,
           filesViewed: viewedPaths.length,
+          linesChanged: revision.linesAdded + revision.linesRemoved,
+          ...(threadIds.length ? { threads: threadIds } : {}),
+          ...(secondLook ? { secondLook: secondLook.reason } : {}),
         },
       },
     };

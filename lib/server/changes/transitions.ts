@@ -25,6 +25,7 @@ import {
 } from "./writer";
 import {
   assertAuthor,
+  changeSubject,
   currentApprovalState,
   loadContext,
   lockChange,
@@ -37,12 +38,7 @@ export function assertStatus(change: LockedChange, action: Action) {
   if (!verdict.ok) throw new AppError("CONFLICT", `${change.key}: ${verdict.reason}`);
 }
 
-const keyed = (change: LockedChange) => ({
-  subjectType: "change" as const,
-  subjectId: change.id,
-  subjectLabel: change.key,
-  changeKey: change.key,
-});
+const keyed = changeSubject;
 
 export async function withdrawChange(user: PersonActor, key: string) {
   return mutate(user, async (tx) => {
@@ -324,6 +320,7 @@ export async function reviseIn(
       riskHits: routing.riskHits,
     },
     input.commit ?? null,
+    input.note,
   );
   await tx.changeRequest.update({
     where: { id: change.id },
@@ -383,6 +380,7 @@ export async function reviseIn(
       payload: {
         revision,
         from: change.status,
+        ...(input.note ? { note: input.note } : {}),
         dismissedApprovals: dismissed,
         systems: routing.systems.map((s) => s.slug),
         assigned: fresh.map((id) => handles.get(id)!),

@@ -119,10 +119,13 @@ export async function writeRevision(
   number: number,
   content: ChangeContent & { diff: string | null; riskHits: RiskHit[] },
   commitSha: string | null = null,
+  /** The author's note with a new revision: what changed since the last review. */
+  note = "",
 ) {
   const data = {
     diff: content.diff,
     commitSha,
+    note,
     paths: content.paths,
     routingPaths: content.routingPaths,
     linesAdded: content.linesAdded,
