@@ -124,7 +124,7 @@ export async function review(
   text: string,
 ) {
   await page.goto(`/changes/${key}`);
-  const panel = page.getByRole("complementary", { name: "Your review" });
+  const panel = page.getByRole("region", { name: "Your review" });
   await panel.locator("label", { hasText: decision }).click();
   await expect(panel.getByRole("radio", { name: decision })).toBeChecked();
   if (decision === "Approve") {

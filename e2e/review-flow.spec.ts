@@ -1,31 +1,7 @@
 import { test, expect, signInAs, review, type TestPerson, SAME_ORIGIN } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { receivedMail } from "./mailbox";
-
-const diff = (
-  lines: string[],
-) => `diff --git a/apps/web/checkout/card-retry.ts b/apps/web/checkout/card-retry.ts
-new file mode 100644
-index 0000000..1a2b3c4
---- /dev/null
-+++ b/apps/web/checkout/card-retry.ts
-@@ -0,0 +1,${lines.length} @@
-${lines.map((l) => `+${l}`).join("\n")}
-`;
-
-const FIRST = [
-  "export async function authorise(call: () => Promise<boolean>) {",
-  "  try { return await call(); } catch { return call(); }",
-  "}",
-];
-const SECOND = [
-  "export async function authorise(call: () => Promise<boolean>) {",
-  "  try { return await call(); } catch {",
-  "    await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));",
-  "    return call();",
-  "  }",
-  "}",
-];
+import { FIRST, SECOND, diff } from "./card-retry";
 
 async function submitChange(page: Page, author: TestPerson) {
   await signInAs(page, author);
@@ -128,7 +104,7 @@ test("a senior who does not own the system sees no actions and is refused; an au
   const outsider = await createPerson({ level: "PRINCIPAL", teamSlug: "ads" });
   await signInAs(page, outsider);
   await page.goto(`/changes/${key}`);
-  const panel = page.getByRole("complementary", { name: "Your review" });
+  const panel = page.getByRole("region", { name: "Your review" });
   await expect(panel).toContainText("You are not an eligible reviewer");
   await expect(panel.getByRole("button")).toHaveCount(0);
   const direct = await page.request.post(`/api/v1/changes/${key}/reviews`, {
@@ -146,7 +122,7 @@ test("a senior who does not own the system sees no actions and is refused; an au
   const seniorAuthor = await createPerson({ level: "SENIOR", teamSlug: "checkout" });
   const own = await submitChange(page, seniorAuthor);
   await page.goto(`/changes/${own}`);
-  await expect(page.getByRole("complementary", { name: "Your review" })).toContainText(
+  await expect(page.getByRole("region", { name: "Your review" })).toContainText(
     "You are not an eligible reviewer: author.",
   );
   const self = await page.request.post(`/api/v1/changes/${own}/reviews`, {

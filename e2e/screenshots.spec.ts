@@ -77,7 +77,7 @@ test("screenshots of the main pages", async ({ page, db }) => {
     orderBy: { number: "desc" },
   });
   await page.goto(`/changes/${open.key}`);
-  await expect(page.getByRole("complementary", { name: "Your review" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your review" })).toBeVisible();
   await page.screenshot(shot("review"));
   await signInAs(page, admin);
 

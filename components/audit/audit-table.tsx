@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/components/ui/date";
 import type { AuditRow } from "@/lib/server/audit/list";
 import { Badge } from "@/components/ui/badge";
 import { PayloadView } from "./payload-view";
@@ -21,7 +22,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                 #{e.seq}
               </span>
               <time dateTime={e.at.toISOString()} className="text-xs tabular-nums text-slate-600">
-                {e.at.toISOString().replace("T", " ").slice(0, 19)}
+                {formatDateTime(e.at, { seconds: true })}
               </time>
               <span className="truncate">
                 <Badge tone={ACTOR_TONE[e.actorType]} className="mr-1.5">

@@ -1,5 +1,6 @@
 "use client";
 // The bell: unread count, the latest notifications, and "mark all read". Refreshed every 30 s.
+import { formatDateTime } from "@/components/ui/date";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -106,9 +107,7 @@ export function NotificationBell() {
                 >
                   <p className="text-sm font-medium text-slate-900">{n.title}</p>
                   <p className="line-clamp-2 text-xs text-slate-600">{n.body}</p>
-                  <p className="mt-0.5 text-[11px] text-slate-500">
-                    {new Date(n.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
-                  </p>
+                  <p className="mt-0.5 text-[11px] text-slate-500">{formatDateTime(n.createdAt)}</p>
                 </Link>
               </li>
             ))}

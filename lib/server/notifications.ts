@@ -51,3 +51,17 @@ export async function markRead(user: PersonActor, raw: unknown) {
     };
   });
 }
+
+/** Opening the page a notification leads to marks it read (the change's or the incident's). */
+export async function readNotificationsAbout(user: PersonActor, page: string) {
+  const unread = await db.notification.findMany({
+    where: {
+      userId: user.id,
+      readAt: null,
+      OR: [{ link: page }, { link: { startsWith: `${page}#` } }],
+    },
+    select: { id: true },
+    take: 200,
+  });
+  if (unread.length) await markRead(user, { ids: unread.map((n) => n.id) });
+}

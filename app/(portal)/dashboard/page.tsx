@@ -7,6 +7,8 @@ import { getMetrics } from "@/lib/server/metrics/metrics";
 import { listTeamOptions } from "@/lib/server/teams";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { SecondLooksCard } from "@/components/dashboard/second-looks";
+import { secondLookFigures } from "@/lib/server/changes/second-look";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -21,8 +23,9 @@ export default async function DashboardPage({
   const raw = await searchParams;
   const params = Object.fromEntries(FILTERS.map((k) => [k, first(raw[k])]));
   const { scope, problem } = await resolvePageScope(params);
-  const [metrics, teams, systems] = await Promise.all([
+  const [metrics, looks, teams, systems] = await Promise.all([
     getMetrics(scope),
+    secondLookFigures(scope.from, scope.to),
     listTeamOptions(),
     db.system.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } }),
   ]);
@@ -42,6 +45,7 @@ export default async function DashboardPage({
         teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
         systems={systems}
       />
+      <SecondLooksCard approvers={looks.approvers} teams={looks.teams} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/components/ui/date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guards";
@@ -29,7 +30,7 @@ const SINCE = [
   { value: "365", label: "Last year" },
 ];
 
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) : "—");
+const when = (d: Date | null) => formatDateTime(d);
 function restore(started: Date, resolved: Date | null) {
   if (!resolved) return "open";
   const h = (resolved.getTime() - started.getTime()) / 3_600_000;

@@ -74,8 +74,8 @@ export function PreviewPanel({
         </header>
         {!preview.isEnabled && !data ? (
           <p className="px-5 py-6 text-sm text-slate-600">
-            Choose a repository and paste a diff (or list paths) to see the affected systems, the
-            requirements and the reviewers.
+            Choose a repository, say how much of it an AI wrote, and paste a diff (or list paths) to
+            see the affected systems, the requirements and the reviewers.
           </p>
         ) : error && !data ? (
           <p role="alert" className="px-5 py-6 text-sm text-red-700">

@@ -1,6 +1,7 @@
 // Small read-only pieces the change page's cards share.
-export const when = (d: Date | null) =>
-  d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
+import { formatDateTime } from "@/components/ui/date";
+
+export const when = (d: Date | null) => formatDateTime(d);
 
 export function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -1,5 +1,6 @@
 import type { ReviewPageData } from "@/lib/server/changes/review-page";
 import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/components/ui/date";
 import { LevelBadge } from "@/components/people/level-badge";
 
 const DECISION = {
@@ -30,8 +31,8 @@ export function ReviewHistory({
               {r.revision < currentRevision && r.decision === "APPROVE"
                 ? " (no longer counts)"
                 : ""}{" "}
-              · {r.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC ·{" "}
-              {Math.round(r.secondsSpent / 60)} min, {r.filesViewed.length} files viewed
+              · {formatDateTime(r.createdAt)} · {Math.round(r.secondsSpent / 60)} min,{" "}
+              {r.filesViewed.length} files viewed
             </span>
             {r.possibleRubberStamp ? (
               <Badge tone="red" title={r.rubberStampReasons.join("; ")}>

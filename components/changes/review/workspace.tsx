@@ -1,17 +1,25 @@
 "use client";
-// The reviewer's workspace on a change: the diff with "viewed" marks, and the decision form
-// (approve with an attestation and the risk checklist, request changes, or reject). Time on the
-// page (while it is visible) and the files viewed are sent with the review.
+// The reviewer's workspace on a change: the decision form at the top (approve with an attestation
+// and the risk checklist, request changes pointing at open threads, or reject), the full-width
+// diff (unified or split) with "viewed" marks and conversation threads, the AI session beside it,
+// and the conversation below. Time on the page (while it is visible) and the files viewed are sent
+// with the review.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, fetchJson } from "@/lib/query/fetch-json";
 import type { RiskHit } from "@/lib/domain/risk/detect";
 import { RISK_CHECKLIST, type RiskFlag } from "@/lib/domain/risk/flags";
+import { plausibleSeconds } from "@/lib/domain/review/rubber-stamp";
+import type { LineRange } from "@/lib/domain/transcripts/ai-wrote";
+import type { ThreadView } from "@/lib/server/changes/threads";
+import type { TranscriptView } from "@/lib/server/changes/transcripts";
 import { Button } from "@/components/ui/button";
 import { FieldError, Hint, Label, Textarea } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { DiffViewer } from "./diff-viewer";
+import { DiffViewer, type ViewType } from "./diff-viewer";
+import { Conversation, type ResolveRight } from "./threads";
+import { TranscriptPanel } from "./transcript-panel";
 
 type Decision = "APPROVE" | "REQUEST_CHANGES" | "REJECT";
 
@@ -51,6 +59,15 @@ export function ReviewWorkspace(props: {
   canReview: boolean;
   blockedReason: string | null;
   riskFlags: RiskFlag[];
+  linesChanged: number;
+  revisionNote: string;
+  threads: ThreadView[];
+  canComment: boolean;
+  resolveRight: ResolveRight;
+  transcripts: TranscriptView[];
+  sessionUrl: string | null;
+  canUpload: boolean;
+  aiWritten: Record<string, LineRange[] | "all">;
 }) {
   const router = useRouter();
   const toast = useToast();
@@ -59,7 +76,21 @@ export function ReviewWorkspace(props: {
   const [attestation, setAttestation] = useState("");
   const [comment, setComment] = useState("");
   const [checklist, setChecklist] = useState<RiskFlag[]>([]);
+  const openThreads = props.threads.filter((t) => !t.resolved);
+  // Every open thread is pointed at unless unticked (threads started since load included).
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const pointAt = openThreads.map((t) => t.id).filter((id) => !skipped.includes(id));
+  const [viewType, setViewType] = useState<ViewType>("unified");
+  const [showAi, setShowAi] = useState(
+    props.transcripts.length > 0 || props.sessionUrl !== null || props.canUpload,
+  );
   const seconds = useVisibleSeconds();
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (!props.canReview) return;
+    const timer = setInterval(() => setElapsed(Math.round(seconds())), 1000);
+    return () => clearInterval(timer);
+  }, [props.canReview, seconds]);
   const submit = useMutation({
     mutationFn: () =>
       fetchJson<{
@@ -75,6 +106,7 @@ export function ReviewWorkspace(props: {
           attestation,
           comment,
           checklist,
+          threads: decision === "REQUEST_CHANGES" ? pointAt : [],
           secondsSpent: Math.round(seconds()),
         }),
       }),
@@ -102,12 +134,52 @@ export function ReviewWorkspace(props: {
       .join("; ") || undefined;
   const unviewed = props.paths.filter((p) => !viewed.includes(p)).length;
 
-  return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-      <section aria-label="Files changed" className="min-w-0">
-        <h2 className="mb-2 text-base font-semibold text-slate-900">
-          Files changed in revision {props.revision}
-        </h2>
+  const needed = Math.round(plausibleSeconds(props.linesChanged));
+  const diffSection = (
+    <section aria-labelledby="files-title" className="min-w-0 space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h2 id="files-title" className="text-base font-semibold text-slate-900">
+            Files changed in revision {props.revision}
+          </h2>
+          {props.revisionNote ? (
+            <p className="text-sm text-slate-700">
+              <span className="font-medium">What changed since the last review:</span>{" "}
+              {props.revisionNote}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <p className="hidden text-xs text-slate-600 md:block">
+            <kbd className="rounded border border-slate-300 px-1">j</kbd> /{" "}
+            <kbd className="rounded border border-slate-300 px-1">k</kbd> next / previous file
+          </p>
+          <div role="group" aria-label="Diff layout" className="flex rounded-md bg-slate-100 p-0.5">
+            {(["unified", "split"] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                aria-pressed={viewType === v}
+                onClick={() => setViewType(v)}
+                className={`rounded px-2 py-1 text-xs font-medium ${viewType === v ? "bg-white text-slate-900 shadow-sm" : "text-slate-700"}`}
+              >
+                {v === "unified" ? "Unified" : "Split"}
+              </button>
+            ))}
+          </div>
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-pressed={showAi}
+            aria-controls="ai-session"
+            onClick={() => setShowAi(!showAi)}
+          >
+            {showAi ? "Hide" : "Show"} AI session
+            {props.transcripts.length ? ` (${props.transcripts.length})` : ""}
+          </Button>
+        </div>
+      </div>
+      <div className={showAi ? "grid gap-4 xl:grid-cols-[minmax(0,1fr)_26rem]" : ""}>
         <DiffViewer
           changeKey={props.changeKey}
           revision={props.revision}
@@ -116,9 +188,34 @@ export function ReviewWorkspace(props: {
           hits={props.hits}
           viewed={viewed}
           onViewedChange={setViewed}
+          viewType={viewType}
+          conversation={{
+            threads: props.threads,
+            canComment: props.canComment,
+            resolveRight: props.resolveRight,
+          }}
+          aiWritten={props.aiWritten}
         />
-      </section>
-      <aside aria-label="Your review" className="xl:sticky xl:top-6 xl:self-start">
+        {showAi ? (
+          <div
+            id="ai-session"
+            className="xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-auto"
+          >
+            <TranscriptPanel
+              changeKey={props.changeKey}
+              transcripts={props.transcripts}
+              sessionUrl={props.sessionUrl}
+              canUpload={props.canUpload}
+            />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+
+  return (
+    <div className="space-y-6">
+      <section aria-label="Your review">
         <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
           <h2 className="border-b border-slate-200 px-4 py-3 text-base font-semibold text-slate-900">
             Your review
@@ -130,7 +227,7 @@ export function ReviewWorkspace(props: {
           ) : (
             <form
               noValidate
-              className="space-y-4 px-4 py-4"
+              className="max-w-2xl space-y-4 px-4 py-4"
               onSubmit={(e) => {
                 e.preventDefault();
                 submit.mutate();
@@ -207,12 +304,20 @@ export function ReviewWorkspace(props: {
                       <FieldError id="checklist-error">{errorFor("checklist")}</FieldError>
                     </fieldset>
                   ) : null}
-                  {unviewed > 0 ? (
-                    <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200">
-                      {unviewed} file{unviewed === 1 ? " is" : "s are"} not marked viewed. An
-                      approval without opening every file is flagged as a possible rubber stamp.
-                    </p>
-                  ) : null}
+                  <p
+                    className={`rounded-md px-3 py-2 text-xs ring-1 ${elapsed < needed || unviewed > 0 ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-slate-50 text-slate-700 ring-slate-200"}`}
+                    data-testid="stamp-note"
+                  >
+                    {elapsed} s on {props.linesChanged} changed line
+                    {props.linesChanged === 1 ? "" : "s"} so far
+                    {unviewed > 0
+                      ? `; ${unviewed} file${unviewed === 1 ? "" : "s"} not marked viewed`
+                      : ""}
+                    .{" "}
+                    {elapsed < needed || unviewed > 0
+                      ? `Approving now flags it as a possible rubber stamp (a careful look at ${props.linesChanged} lines takes at least ${needed} s, with every file opened). The approval still counts; managers and you see the flag.`
+                      : "Time and files viewed look like a careful review."}
+                  </p>
                 </>
               ) : (
                 <div>
@@ -228,6 +333,41 @@ export function ReviewWorkspace(props: {
                     aria-describedby="comment-error"
                   />
                   <FieldError id="comment-error">{errorFor("comment")}</FieldError>
+                  {decision === "REQUEST_CHANGES" && openThreads.length ? (
+                    <fieldset className="mt-3">
+                      <legend className="mb-1 text-sm font-medium text-slate-800">
+                        Point at open threads
+                      </legend>
+                      {openThreads.map((t) => (
+                        <label
+                          key={t.id}
+                          className="flex items-start gap-2 py-0.5 text-sm text-slate-800"
+                        >
+                          <input
+                            type="checkbox"
+                            className="mt-0.5"
+                            checked={pointAt.includes(t.id)}
+                            onChange={(e) =>
+                              setSkipped(
+                                e.target.checked
+                                  ? skipped.filter((id) => id !== t.id)
+                                  : [...skipped, t.id],
+                              )
+                            }
+                          />
+                          <span className="min-w-0 truncate">
+                            {t.path ? (
+                              <span className="font-mono text-xs">
+                                {t.path}:{t.startLine}{" "}
+                              </span>
+                            ) : null}
+                            {t.comments[0]?.body.slice(0, 80)}
+                          </span>
+                        </label>
+                      ))}
+                      <FieldError id="threads-error">{errorFor("threads")}</FieldError>
+                    </fieldset>
+                  ) : null}
                 </div>
               )}
               {submit.error && !problems.length ? (
@@ -252,7 +392,14 @@ export function ReviewWorkspace(props: {
             </form>
           )}
         </div>
-      </aside>
+      </section>
+      {diffSection}
+      <Conversation
+        changeKey={props.changeKey}
+        revision={props.revision}
+        threads={props.threads}
+        resolveRight={props.resolveRight}
+      />
     </div>
   );
 }

@@ -40,9 +40,22 @@ describe("the submit form's rules", () => {
     ["no repository", { ...EMPTY_DRAFT, paths: "a.ts" }, false],
     ["no paths and no diff", { ...EMPTY_DRAFT, repository: "acme/x" }, false],
     ["an unreadable diff", { ...EMPTY_DRAFT, repository: "acme/x", diff: "nope" }, false],
-    ["paths", { ...EMPTY_DRAFT, repository: "acme/x", paths: "a.ts" }, true],
-    ["a diff", { ...EMPTY_DRAFT, repository: "acme/x", diff }, true],
+    ["no AI extent chosen", { ...EMPTY_DRAFT, repository: "acme/x", paths: "a.ts" }, false],
+    [
+      "paths",
+      { ...EMPTY_DRAFT, repository: "acme/x", paths: "a.ts", aiExtent: "NONE" as const },
+      true,
+    ],
+    ["a diff", { ...EMPTY_DRAFT, repository: "acme/x", diff, aiExtent: "AGENTIC" as const }, true],
   ])("previews with %s: %s", (_name, values, previews) => {
     expect(previewRequestBody(values) !== null).toBe(previews);
+  });
+
+  it("has no AI extent until the author chooses one", () => {
+    expect(EMPTY_DRAFT.aiExtent).toBe("");
+    expect(changeRequestBody(EMPTY_DRAFT, false)).not.toHaveProperty("aiExtent");
+    expect(changeRequestBody({ ...EMPTY_DRAFT, aiExtent: "NONE" }, false)).toMatchObject({
+      aiExtent: "NONE",
+    });
   });
 });

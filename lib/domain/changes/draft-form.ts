@@ -15,7 +15,8 @@ export interface DraftFormValues {
   paths: string;
   linesChanged: string;
   coAuthors: string[];
-  aiExtent: AiExtent;
+  /** No default: the author must choose ("None" is the first choice). */
+  aiExtent: AiExtent | "";
   aiTools: string;
   aiSessionUrl: string;
   aiWrote: string;
@@ -36,7 +37,7 @@ export const EMPTY_DRAFT: DraftFormValues = {
   paths: "",
   linesChanged: "",
   coAuthors: [],
-  aiExtent: "ASSISTED",
+  aiExtent: "",
   aiTools: "",
   aiSessionUrl: "",
   aiWrote: "",
@@ -138,7 +139,7 @@ export function changeRequestBody(values: DraftFormValues, submit: boolean, key?
     prUrl: values.prUrl,
     ...content(values),
     coAuthors: values.coAuthors,
-    aiExtent: values.aiExtent,
+    ...(values.aiExtent ? { aiExtent: values.aiExtent } : {}),
     aiTools: splitList(values.aiTools),
     aiSessionUrl: values.aiSessionUrl,
     aiWrote: values.aiWrote,
@@ -155,7 +156,7 @@ export function changeRequestBody(values: DraftFormValues, submit: boolean, key?
 export function previewRequestBody(values: DraftFormValues) {
   const summary = diffSummary(values.diff);
   const repository = values.repository.trim();
-  if (!repository) return null;
+  if (!repository || !values.aiExtent) return null;
   if (summary && !summary.ok) return null;
   if (!summary && splitList(values.paths).length === 0) return null;
   return {

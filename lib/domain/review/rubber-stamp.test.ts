@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plausibleSeconds, rubberStampReasons } from "./rubber-stamp";
+import { plausibleSeconds, rubberStampReasons, seesStampFlag } from "./rubber-stamp";
 
 describe("possible rubber stamps", () => {
   it.each([
@@ -25,5 +25,16 @@ describe("possible rubber stamps", () => {
     [{ linesChanged: 0, files: 0, filesViewed: 0, secondsSpent: 31 }, []],
   ])("%j -> %j", (input, reasons) => {
     expect(rubberStampReasons(input)).toEqual(reasons);
+  });
+});
+
+describe("who sees the rubber-stamp flag", () => {
+  it.each([
+    [{ id: "m", oversees: true, reviewerId: "r", hasDecided: false }, true],
+    [{ id: "r", oversees: false, reviewerId: "r", hasDecided: false }, true],
+    [{ id: "o", oversees: false, reviewerId: "r", hasDecided: true }, true],
+    [{ id: "o", oversees: false, reviewerId: "r", hasDecided: false }, false],
+  ])("%j -> %s", (viewer, sees) => {
+    expect(seesStampFlag(viewer)).toBe(sees);
   });
 });

@@ -25,3 +25,17 @@ export function rubberStampReasons(input: StampInput): string[] {
   }
   return reasons;
 }
+
+/**
+ * Who sees that an approval was flagged as a possible rubber stamp (docs/decisions/0014-reviewer-workplace.md):
+ * managers and admins, the reviewer who gave it, and the change's other reviewers once they have
+ * decided themselves, so the flag never sways a decision still to be made.
+ */
+export function seesStampFlag(viewer: {
+  id: string;
+  oversees: boolean;
+  reviewerId: string;
+  hasDecided: boolean;
+}): boolean {
+  return viewer.oversees || viewer.id === viewer.reviewerId || viewer.hasDecided;
+}

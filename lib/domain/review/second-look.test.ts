@@ -6,8 +6,8 @@ describe("sampling approvals for a second look", () => {
     [{ aiExtent: "NONE", tier: 1, rubberStamp: true }, 0, "SAMPLED"],
     [{ aiExtent: "ASSISTED", tier: 3, rubberStamp: false }, 0.05, "SAMPLED"],
     [{ aiExtent: "GENERATED", tier: 1, rubberStamp: false }, 0.2, "TIER_ONE"],
-    [{ aiExtent: "AGENT", tier: 2, rubberStamp: true }, 0.5, "RUBBER_STAMP"],
-    [{ aiExtent: "AGENT", tier: 1, rubberStamp: true }, 0.5, "RUBBER_STAMP"],
+    [{ aiExtent: "AGENTIC", tier: 2, rubberStamp: true }, 0.5, "RUBBER_STAMP"],
+    [{ aiExtent: "AGENTIC", tier: 1, rubberStamp: true }, 0.5, "RUBBER_STAMP"],
   ] as const)("%j: chance %d (%s)", (change, chance, reason) => {
     expect(secondLookChance(change, DEFAULT_SHARES)).toEqual({ chance, reason });
   });
@@ -28,7 +28,7 @@ describe("sampling approvals for a second look", () => {
       "SAMPLED",
     );
     const none = { base: 0, tierOne: 0, rubberStamp: 0 };
-    expect(sampled({ aiExtent: "AGENT", tier: 1, rubberStamp: true }, none, 0)).toBeNull();
+    expect(sampled({ aiExtent: "AGENTIC", tier: 1, rubberStamp: true }, none, 0)).toBeNull();
   });
 });
 

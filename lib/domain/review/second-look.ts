@@ -2,6 +2,7 @@
 // AI-assisted changes is sampled for an independent second look by another eligible senior. The
 // share is higher for tier-1 systems and for approvals flagged as possible rubber stamps. Pure: the
 // random draw is passed in.
+import type { AiExtent } from "@/lib/domain/policy/minimum-level";
 
 export type SecondLookReason = "SAMPLED" | "TIER_ONE" | "RUBBER_STAMP" | "REQUESTED";
 
@@ -14,7 +15,7 @@ export interface SecondLookShares {
 export const DEFAULT_SHARES: SecondLookShares = { base: 0.05, tierOne: 0.2, rubberStamp: 0.5 };
 
 export interface ApprovedChange {
-  aiExtent: "NONE" | "ASSISTED" | "GENERATED" | "AGENT";
+  aiExtent: AiExtent;
   /** The lowest (most critical) tier among its systems. */
   tier: number;
   /** Whether an approval that counted was flagged as a possible rubber stamp. */

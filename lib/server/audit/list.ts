@@ -45,6 +45,23 @@ async function actorWhere(actor: string): Promise<Prisma.AuditEventWhereInput | 
   return user ? { actorId: user.id } : null;
 }
 
+/**
+ * The Subject filter: a key (CR-12, INC-200) finds the subject and every event naming it; any
+ * other text finds subjects whose label contains it, ignoring case, or whose id it is.
+ */
+export function subjectWhere(subject: string): Prisma.AuditEventWhereInput {
+  const value = subject.trim();
+  if (/^(CR|INC)-\d+$/i.test(value)) {
+    const key = value.toUpperCase();
+    return {
+      OR: [{ subjectLabel: key }, { subjectLabel: { startsWith: `${key} ` } }, { changeKey: key }],
+    };
+  }
+  return {
+    OR: [{ subjectLabel: { contains: value, mode: "insensitive" } }, { subjectId: value }],
+  };
+}
+
 export async function listAuditEvents(filters: AuditFilters, limit = 50) {
   const where: Prisma.AuditEventWhereInput[] = [];
   if (filters.actor) {
@@ -54,8 +71,7 @@ export async function listAuditEvents(filters: AuditFilters, limit = 50) {
     where.push(actor);
   }
   if (filters.action) where.push({ action: filters.action });
-  if (filters.subject)
-    where.push({ OR: [{ subjectLabel: filters.subject }, { subjectId: filters.subject }] });
+  if (filters.subject) where.push(subjectWhere(filters.subject));
   if (filters.change) where.push({ changeKey: filters.change.toUpperCase() });
   if (filters.from) where.push({ at: { gte: filters.from } });
   if (filters.to) where.push({ at: { lt: filters.to } });
@@ -80,6 +96,17 @@ export async function listAuditEvents(filters: AuditFilters, limit = 50) {
     newerCursor: rows.length && (newer ? more : paged) ? rows[0]!.seq : null,
     unknownActor: false,
   };
+}
+
+/** A change's history: its own events and every event that names it (an incident linking it). */
+export async function changeTimeline(key: string, limit = 20) {
+  const rows = await db.auditEvent.findMany({
+    where: { changeKey: key },
+    orderBy: { seq: "desc" },
+    take: limit,
+    select,
+  });
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export async function subjectTimeline(subjectType: string, subjectId: string, limit = 15) {

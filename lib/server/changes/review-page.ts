@@ -5,6 +5,12 @@ import { db } from "@/lib/db";
 import type { PersonActor } from "@/lib/domain/actor";
 import { isAuthorOrCoAuthor } from "@/lib/domain/changes/people";
 import { isReviewable } from "@/lib/domain/changes/review";
+import { can } from "@/lib/authz/can";
+import { seesStampFlag } from "@/lib/domain/review/rubber-stamp";
+import { aiWrittenRegions } from "@/lib/domain/transcripts/ai-wrote";
+import { threadsOf } from "./threads";
+import { transcriptsOf } from "./transcripts";
+import { secondLooksOf } from "./second-look";
 import {
   approvalProgress,
   assertMaySee,
@@ -22,7 +28,7 @@ export async function reviewPageData(user: PersonActor, key: string) {
   const [revision, views, reviews] = await Promise.all([
     db.revision.findUniqueOrThrow({
       where: { changeId_number: { changeId: change.id, number: change.currentRevision } },
-      select: { diff: true, paths: true },
+      select: { diff: true, paths: true, note: true, linesAdded: true, linesRemoved: true },
     }),
     db.fileView.findMany({
       where: { changeId: change.id, revision: change.currentRevision, reviewerId: user.id },
@@ -43,8 +49,17 @@ export async function reviewPageData(user: PersonActor, key: string) {
         possibleRubberStamp: true,
         rubberStampReasons: true,
         createdAt: true,
-        reviewer: { select: { name: true, handle: true, level: true } },
+        reviewer: { select: { id: true, name: true, handle: true, level: true } },
       },
+    }),
+  ]);
+  const [threads, transcripts, secondLooks, disclosure] = await Promise.all([
+    threadsOf(change.id, change.currentRevision, revision.diff),
+    transcriptsOf(change.id),
+    secondLooksOf(change.id),
+    db.changeRequest.findUniqueOrThrow({
+      where: { id: change.id },
+      select: { aiWrote: true, aiSessionUrl: true },
     }),
   ]);
   const standing = signOffStanding(ctx, user);
@@ -54,6 +69,8 @@ export async function reviewPageData(user: PersonActor, key: string) {
   );
   const approval = currentApprovalState(ctx);
   const isAuthor = isAuthorOrCoAuthor(authorshipOf(ctx), user.id);
+  const oversees = can(user, "dashboard:read");
+  const myLook = secondLooks.find((l) => l.reviewer.id === user.id && l.verdict === null);
   return {
     revision: change.currentRevision,
     diff: revision.diff,
@@ -76,7 +93,38 @@ export async function reviewPageData(user: PersonActor, key: string) {
       reason: approval.reason,
     },
     isAuthor,
-    reviews,
+    // The rubber-stamp flag only for those who may see it (lib/domain/review/rubber-stamp.ts).
+    reviews: reviews.map((r) =>
+      seesStampFlag({
+        id: user.id,
+        oversees,
+        reviewerId: r.reviewer.id,
+        hasDecided: Boolean(mine),
+      })
+        ? r
+        : { ...r, possibleRubberStamp: false, rubberStampReasons: [] },
+    ),
+    /** Whether this person sees rubber-stamp flags on reviews not their own. */
+    seesStamps: oversees || Boolean(mine),
+    linesChanged: revision.linesAdded + revision.linesRemoved,
+    revisionNote: revision.note,
+    threads,
+    canComment: true,
+    resolveRight: { any: isAuthor || mayReview, handle: user.handle },
+    transcripts,
+    sessionUrl: disclosure.aiSessionUrl,
+    canUpload: isAuthor,
+    aiWritten: Object.fromEntries(aiWrittenRegions(disclosure.aiWrote, revision.paths)),
+    secondLooks: secondLooks.map((l) => ({
+      ...l,
+      // Who took it and what they said, for managers and for them; others see that one was taken.
+      comment: oversees || l.reviewer.id === user.id ? l.comment : "",
+    })),
+    mySecondLook: myLook ? { id: myLook.id, revision: myLook.revision } : null,
+    mayAskSecondLook:
+      oversees &&
+      ["APPROVED", "DEPLOYED", "ROLLED_BACK"].includes(change.status) &&
+      !secondLooks.some((l) => l.revision === change.currentRevision),
   };
 }
 

@@ -114,7 +114,7 @@ export async function maybeSampleIn(
   ctx: ChangeContext,
   options: SampleOptions = {},
 ): Promise<{ reason: SecondLookReason; reviewerId: string } | null> {
-  const [facts] = await tx.$queryRaw<{ aiExtent: "NONE" | "ASSISTED" | "GENERATED" | "AGENT" }[]>`
+  const [facts] = await tx.$queryRaw<{ aiExtent: "NONE" | "ASSISTED" | "GENERATED" | "AGENTIC" }[]>`
     SELECT "aiExtent"::text AS "aiExtent" FROM "ChangeRequest" WHERE id = ${ctx.change.id}`;
   const reason = sampled(
     {
@@ -282,7 +282,10 @@ export interface SecondLookFigures {
 }
 
 /** Per approver and per approver's team: approvals sampled, and how the second looks went. */
-export async function secondLookFigures(since: Date): Promise<{
+export async function secondLookFigures(
+  since: Date,
+  until: Date = new Date(8.64e15),
+): Promise<{
   approvers: SecondLookFigures[];
   teams: SecondLookFigures[];
 }> {
@@ -299,7 +302,7 @@ export async function secondLookFigures(since: Date): Promise<{
   >`
     WITH looks AS (
       SELECT unnest(l."approverIds") AS "approverId", l.verdict
-        FROM "SecondLook" l WHERE l."createdAt" >= ${since})
+        FROM "SecondLook" l WHERE l."createdAt" >= ${since} AND l."createdAt" < ${until})
     SELECT 'approver' AS scope, u.handle AS key, u.name,
            count(*) AS sampled, count(l.verdict) AS decided,
            count(*) FILTER (WHERE l.verdict = 'AGREE') AS agreed,

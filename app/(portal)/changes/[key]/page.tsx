@@ -4,7 +4,7 @@ import { requirePage } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/auth/or-not-found";
 import { getChange } from "@/lib/server/changes/queries";
 import { incidentsOfChange } from "@/lib/server/incidents/queries";
-import { subjectTimeline } from "@/lib/server/audit/list";
+import { changeTimeline } from "@/lib/server/audit/list";
 import { reviewPageData } from "@/lib/server/changes/review-page";
 import { openForReview } from "@/lib/server/changes/review";
 import { can } from "@/lib/authz/can";
@@ -17,6 +17,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { AiBadge, RiskBadges, StatusBadge } from "@/components/changes/badges";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { ReviewWorkspace } from "@/components/changes/review/workspace";
+import { SecondLookCard } from "@/components/changes/review/second-look-card";
+import { TranscriptPanel } from "@/components/changes/review/transcript-panel";
+import { transcriptsOf } from "@/lib/server/changes/transcripts";
+import { readNotificationsAbout } from "@/lib/server/notifications";
 import { ReviewHistory } from "@/components/changes/review/review-history";
 import { AuthorActions } from "@/components/changes/review/author-actions";
 import { IncidentsBanner, SignOffBanner } from "@/components/changes/page/banners";
@@ -45,13 +49,15 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
   const user = await requirePage("portal:use", `/changes/${key}`);
   const change = await orNotFound(getChange(user, key.toUpperCase()));
   const [history, review, incidents] = await Promise.all([
-    subjectTimeline("change", change.id, 20),
+    changeTimeline(change.key, 20),
     change.status === "DRAFT" ? Promise.resolve(null) : reviewPageData(user, change.key),
     incidentsOfChange(change.id),
   ]);
   // A person who may sign the change starts their measured review time by opening it; nobody
   // else's view writes anything.
   if (review?.canReview) await openForReview(user, change.key);
+  await readNotificationsAbout(user, `/changes/${change.key}`);
+  const draftTranscripts = review ? null : await transcriptsOf(change.id);
   const hits = (change.revisions[0]?.riskHits ?? []) as unknown as RiskHit[];
   const isAuthor = isAuthorOrCoAuthor(
     { authorId: change.authorId, coAuthorIds: change.coAuthors.map((c) => c.user.id) },
@@ -112,6 +118,14 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
           <DisclosureCard change={change} />
           <RiskCard change={change} hits={hits} />
           <RevisionCard change={change} />
+          {draftTranscripts ? (
+            <TranscriptPanel
+              changeKey={change.key}
+              transcripts={draftTranscripts}
+              sessionUrl={change.aiSessionUrl}
+              canUpload={isAuthor}
+            />
+          ) : null}
         </div>
         <div className="space-y-6 lg:col-span-2">
           <RequirementsCard change={change} progress={review?.progress ?? {}} />
@@ -131,6 +145,15 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
             canReview={review.canReview}
             blockedReason={review.reviewBlockedReason}
             riskFlags={review.riskFlags}
+            linesChanged={review.linesChanged}
+            revisionNote={review.revisionNote}
+            threads={review.threads}
+            canComment={review.canComment}
+            resolveRight={review.resolveRight}
+            transcripts={review.transcripts}
+            sessionUrl={review.sessionUrl}
+            canUpload={review.canUpload}
+            aiWritten={review.aiWritten}
           />
         </div>
       ) : null}
@@ -143,11 +166,20 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
           <ReviewHistory reviews={review.reviews} currentRevision={review.revision} />
         </Card>
       ) : null}
-      <Card className="mt-6">
-        <CardHeader title="History" description="From the audit trail." />
+      {review ? (
+        <SecondLookCard
+          changeKey={change.key}
+          looks={review.secondLooks}
+          mine={review.mySecondLook !== null}
+          mayAsk={review.mayAskSecondLook}
+        />
+      ) : null}
+      <Card className="mt-6" aria-labelledby="history-title">
+        <CardHeader id="history-title" title="History" description="From the audit trail." />
         <AuditTimeline
           events={history}
           moreHref={can(user, "audit:read") ? `/audit?change=${change.key}` : null}
+          hideStamp={!review?.seesStamps}
         />
       </Card>
     </>

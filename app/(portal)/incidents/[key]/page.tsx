@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/components/ui/date";
 import { sourceName } from "@/lib/domain/integrations/incident-events";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -27,8 +28,7 @@ export async function generateMetadata({
   return { title: (await params).key };
 }
 
-const when = (d: Date | null) =>
-  d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
+const when = (d: Date | null) => formatDateTime(d);
 const num = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
 
 export default async function IncidentPage({ params }: { params: Promise<{ key: string }> }) {
@@ -245,7 +245,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
             <CardHeader title="History" description="From the audit trail." />
             <AuditTimeline
               events={history}
-              moreHref={can(user, "audit:read") ? `/audit?subject=incident` : null}
+              moreHref={can(user, "audit:read") ? `/audit?subject=${incident.key}` : null}
             />
           </Card>
         </div>

@@ -42,7 +42,7 @@ export function DisclosureSection({ form }: { form: FormApi }) {
           </div>
           <FieldError id="aiExtent-error">{errorFor("aiExtent")}</FieldError>
         </fieldset>
-        {values.aiExtent !== "NONE" ? (
+        {values.aiExtent !== "NONE" && values.aiExtent !== "" ? (
           <>
             <div className="grid gap-4 md:grid-cols-2">
               <TextField
