@@ -12,7 +12,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         <li key={e.seq}>
           <details className="group">
             <summary className="grid cursor-pointer list-none grid-cols-[4.5rem_9.5rem_1fr] items-center gap-3 px-4 py-2.5 text-sm hover:bg-slate-50 md:grid-cols-[4.5rem_9.5rem_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)]">
-              <span className="font-mono text-xs text-slate-500">
+              <span className="font-mono text-xs text-slate-600">
                 <span
                   aria-hidden
                   className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90"
@@ -42,7 +42,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             <div className="space-y-2 bg-slate-50/60 px-4 pb-4 pt-2">
               <p className="font-mono text-xs text-slate-800 md:hidden">{e.action}</p>
               <PayloadView payload={e.payload} />
-              <p className="break-all font-mono text-[11px] text-slate-500">hash {e.hash}</p>
+              <p className="break-all font-mono text-[11px] text-slate-600">hash {e.hash}</p>
             </div>
           </details>
         </li>

@@ -13,7 +13,7 @@ export function PayloadView({ payload }: { payload: unknown }) {
     return (
       <table className="w-full text-left text-xs" aria-label="Changed fields">
         <thead>
-          <tr className="text-slate-500">
+          <tr className="text-slate-600">
             <th scope="col" className="py-1 pr-4 font-medium">
               Field
             </th>
@@ -31,7 +31,7 @@ export function PayloadView({ payload }: { payload: unknown }) {
               <td className="py-1 pr-4 text-slate-700">{c.path}</td>
               <td className="py-1 pr-4">
                 {c.kind === "added" ? (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-600">—</span>
                 ) : (
                   <span className="rounded bg-red-50 px-1 text-red-800 line-through decoration-red-400">
                     {show(c.before)}
@@ -40,7 +40,7 @@ export function PayloadView({ payload }: { payload: unknown }) {
               </td>
               <td className="py-1">
                 {c.kind === "removed" ? (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-600">—</span>
                 ) : (
                   <span className="rounded bg-emerald-50 px-1 text-emerald-800">
                     {show(c.after)}

@@ -64,7 +64,7 @@ export function AuditTimeline({
       </ol>
       {moreHref ? (
         <p className="border-t border-slate-100 px-5 py-2 text-sm">
-          <Link href={moreHref} className="text-brand-700 hover:underline">
+          <Link href={moreHref} className="text-brand-700 underline hover:text-brand-800">
             Full history in the audit trail →
           </Link>
         </p>

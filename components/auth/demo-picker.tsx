@@ -59,7 +59,7 @@ export function DemoPicker({ people, callbackUrl }: { people: DemoPerson[]; call
           return (
             <section key={group} aria-labelledby={`group-${group}`}>
               <h3 id={`group-${group}`} className="text-sm font-semibold text-slate-900">
-                {title} <span className="font-normal text-slate-500">· {members.length}</span>
+                {title} <span className="font-normal text-slate-600">· {members.length}</span>
               </h3>
               <p className="text-xs text-slate-600">{blurb}</p>
               <ul className="mt-2 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
@@ -93,11 +93,11 @@ export function DemoPicker({ people, callbackUrl }: { people: DemoPerson[]; call
                   </li>
                 ))}
                 {shown.length === 0 ? (
-                  <li className="px-3 py-2 text-sm text-slate-500">Nobody matches.</li>
+                  <li className="px-3 py-2 text-sm text-slate-600">Nobody matches.</li>
                 ) : null}
               </ul>
               {members.length > shown.length ? (
-                <p className="mt-1 text-xs text-slate-500">
+                <p className="mt-1 text-xs text-slate-600">
                   and {members.length - shown.length} more: type to search
                 </p>
               ) : null}

@@ -36,7 +36,7 @@ export function CandidateList({
           <li key={c.handle} className="flex items-center justify-between gap-2 px-3 py-1.5">
             <span className="min-w-0">
               <span className="block truncate text-sm text-slate-900">
-                {c.name} <span className="text-slate-500">@{c.handle}</span>
+                {c.name} <span className="text-slate-600">@{c.handle}</span>
               </span>
               <span className="block truncate text-xs text-slate-600">{c.reason}</span>
             </span>

@@ -53,7 +53,7 @@ export function ChartCard({
         {empty ? (
           <EmptyState title="Nothing in this range">Widen the range or clear a filter.</EmptyState>
         ) : (
-          <figure role="img" aria-label={summary} className="m-0">
+          <figure aria-label={summary} className="m-0">
             {children}
           </figure>
         )}

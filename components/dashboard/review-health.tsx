@@ -119,7 +119,11 @@ export function ReviewHealthCards({ m, query }: { m: DashboardMetrics; query: st
           label="Unroutable requirements by system"
           head={["System", "Requirements"]}
           rows={m.unroutable.bySystem.map((u) => [
-            <Link key="s" href={`/systems/${u.system}`} className="text-brand-700 hover:underline">
+            <Link
+              key="s"
+              href={`/systems/${u.system}`}
+              className="text-brand-700 underline hover:text-brand-800"
+            >
               {u.name}
             </Link>,
             count(u.requirements),

@@ -97,7 +97,7 @@ export function FilterBar({
           </Select>
         </div>
       ))}
-      <p aria-live="polite" className="h-10 w-16 pt-3 text-xs text-slate-500">
+      <p aria-live="polite" className="h-10 w-16 pt-3 text-xs text-slate-600">
         {pending ? "Updating…" : ""}
       </p>
     </div>

@@ -69,7 +69,7 @@ export function DeliveryLog({
             <Td className="text-xs">
               {d.event}
               {d.reference ? (
-                <span className="block font-mono text-slate-500">{d.reference}</span>
+                <span className="block font-mono text-slate-600">{d.reference}</span>
               ) : null}
             </Td>
             <Td className="text-xs">

@@ -4,7 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { fetchJson } from "@/lib/query/fetch-json";
 import type { QueueRow } from "@/lib/server/queue";
 import { queueStage } from "@/lib/domain/changes/progress";
@@ -95,6 +95,7 @@ export function QueueView({
   });
   const rows = useMemo(() => data?.rows ?? [], [data]);
   const [selected, setSelected] = useState(0);
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params.toString());
@@ -174,7 +175,7 @@ export function QueueView({
             </button>
           ))}
         </nav>
-        <p className="pb-2.5 text-xs text-slate-500" aria-live="polite">
+        <p className="pb-2.5 text-xs text-slate-600" aria-live="polite">
           {isFetching ? "Refreshing…" : "Live"} ·{" "}
           <kbd className="rounded border border-slate-300 px-1">j</kbd>/
           <kbd className="rounded border border-slate-300 px-1">k</kbd> to move,{" "}
@@ -182,9 +183,26 @@ export function QueueView({
         </p>
       </div>
       <div
-        className="grid gap-3 border-b border-slate-200 px-4 py-3 sm:grid-cols-3 lg:grid-cols-6"
+        className="grid gap-3 border-b border-slate-200 px-4 py-3 sm:grid-cols-3 lg:grid-cols-7"
         role="search"
       >
+        <div>
+          <label htmlFor="queue-q" className="mb-1 block text-xs font-medium text-slate-700">
+            Search
+          </label>
+          <input
+            id="queue-q"
+            type="search"
+            placeholder="Title or CR-…"
+            defaultValue={params.get("q") ?? ""}
+            onChange={(e) => {
+              const value = e.target.value.trim();
+              if (searchTimer.current) clearTimeout(searchTimer.current);
+              searchTimer.current = setTimeout(() => set("q", value), 300);
+            }}
+            className="block h-10 w-full rounded-md border-0 px-3 text-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-600 focus:ring-2 focus:ring-brand-600"
+          />
+        </div>
         {[
           {
             name: "tier",
@@ -288,7 +306,7 @@ export function QueueView({
                       href={`/changes/${row.key}`}
                       className="font-medium text-brand-700 hover:underline"
                     >
-                      <span className="font-mono text-slate-500">{row.key}</span> {row.title}
+                      <span className="font-mono text-slate-600">{row.key}</span> {row.title}
                     </Link>
                     <p className="mt-0.5 text-xs text-slate-600">
                       by {row.authorName} ({row.authorLevel.toLowerCase()}) ·{" "}
@@ -315,7 +333,7 @@ export function QueueView({
                         </span>
                       ))}
                       {row.systems.length > 3 ? (
-                        <span className="text-xs text-slate-500">+{row.systems.length - 3}</span>
+                        <span className="text-xs text-slate-600">+{row.systems.length - 3}</span>
                       ) : null}
                       <RiskBadges flags={row.riskFlags} />
                     </div>

@@ -18,5 +18,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/audit", label: "Audit trail", permission: "audit:read" },
   { href: "/tokens", label: "API tokens", permission: "portal:use" },
   { href: "/api-reference", label: "API reference", permission: "portal:use" },
+  { href: "/settings", label: "Settings", permission: "notifications:read" },
   { href: "/admin", label: "Admin", permission: "admin:use" },
 ];

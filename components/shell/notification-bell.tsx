@@ -107,7 +107,7 @@ export function NotificationBell() {
                 >
                   <p className="text-sm font-medium text-slate-900">{n.title}</p>
                   <p className="line-clamp-2 text-xs text-slate-600">{n.body}</p>
-                  <p className="mt-0.5 text-[11px] text-slate-500">{formatDateTime(n.createdAt)}</p>
+                  <p className="mt-0.5 text-[11px] text-slate-600">{formatDateTime(n.createdAt)}</p>
                 </Link>
               </li>
             ))}

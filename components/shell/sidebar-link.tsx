@@ -5,10 +5,9 @@ import { cn } from "@/components/ui/cn";
 
 export function SidebarLink({ href, label }: { href: string; label: string }) {
   const pathname = usePathname();
-  // "/changes" must not light up on "/changes/new", which has its own item.
-  const active =
-    pathname === href ||
-    (pathname.startsWith(`${href}/`) && !(href === "/changes" && pathname === "/changes/new"));
+  // "My changes" lights up on its own list only: not on "/changes/new" (its own item), and not on
+  // a change's page, which may be someone else's.
+  const active = pathname === href || (pathname.startsWith(`${href}/`) && href !== "/changes");
   return (
     <Link
       href={href}

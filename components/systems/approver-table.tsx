@@ -15,7 +15,7 @@ function CandidateRow({ candidate: c }: { candidate: CandidateVerdict }) {
     <li className="flex items-center justify-between gap-3 px-5 py-2">
       <div className="min-w-0">
         <p className="truncate text-sm font-medium text-slate-900">
-          {c.person.name} <span className="font-normal text-slate-500">@{c.person.handle}</span>
+          {c.person.name} <span className="font-normal text-slate-600">@{c.person.handle}</span>
         </p>
         <p className="truncate text-xs text-slate-600">{c.reason}</p>
       </div>

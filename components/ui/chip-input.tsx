@@ -69,13 +69,13 @@ export function ChipInput({
               type="button"
               onClick={() => onChange(values.filter((x) => x !== v))}
               aria-label={`Remove ${prefix}${v}`}
-              className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900"
+              className="rounded px-1 text-slate-600 hover:bg-slate-200 hover:text-slate-900"
             >
               ×
             </button>
           </li>
         ))}
-        {values.length === 0 ? <li className="text-xs text-slate-500">None</li> : null}
+        {values.length === 0 ? <li className="text-xs text-slate-600">None</li> : null}
       </ul>
     </div>
   );

@@ -10,7 +10,7 @@ export function Facts({
     <dl className={`grid gap-3 text-sm ${columns === 3 ? "grid-cols-3" : "grid-cols-2"}`}>
       {items.map(([label, value]) => (
         <div key={label}>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
           <dd className="mt-0.5 tabular-nums text-slate-900">{value}</dd>
         </div>
       ))}

@@ -42,7 +42,7 @@ import {
 } from "@/lib/server/incidents/incidents";
 import { updateSystem } from "@/lib/server/system-edit";
 import { saveWindow } from "@/lib/server/windows";
-import { markRead } from "@/lib/server/notifications";
+import { markRead, saveMailSettings } from "@/lib/server/notifications";
 import { replyToThread, setThreadResolved, startThread } from "@/lib/server/changes/threads";
 import { attachTranscript } from "@/lib/server/changes/transcripts";
 import { decideSecondLook, requestSecondLook } from "@/lib/server/changes/second-look";
@@ -144,6 +144,11 @@ const thread = async () => {
 };
 
 const ROWS: Row[] = [
+  {
+    entry: "PUT app/api/v1/notifications/settings/route.ts",
+    run: (a) => saveMailSettings(a, { mailMuted: ["SLA_BREACH"] }),
+    expect: cells("ok"),
+  },
   {
     entry: "POST app/api/v1/changes/[key]/threads/route.ts",
     run: async (a) => startThread(a, await pending(), { revision: 1, body: "A question." }),

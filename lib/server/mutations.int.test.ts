@@ -23,7 +23,7 @@ import {
 } from "@/lib/server/changes/transitions";
 import { escalate } from "@/lib/server/sla";
 import { createToken, revokeToken } from "@/lib/server/tokens";
-import { markRead } from "@/lib/server/notifications";
+import { markRead, saveMailSettings } from "@/lib/server/notifications";
 import { importCodeowners } from "@/lib/server/imports/codeowners";
 import { importCatalog } from "@/lib/server/imports/catalog";
 import { systemActor } from "@/lib/domain/actor";
@@ -216,6 +216,12 @@ async function pullRequestWorld() {
 }
 
 export const ENTRY_POINTS: EntryPoint[] = [
+  {
+    name: "saveMailSettings",
+    action: "notifications.settings_saved",
+    run: async () => saveMailSettings(await author(), { mailMuted: ["COMMENTED"] }),
+    fail: async () => saveMailSettings(await author(), { mailMuted: ["NOT_A_KIND"] }),
+  },
   {
     name: "startThread",
     action: "comment.added",

@@ -12,12 +12,15 @@ export interface QueueViewer {
   level: Level;
 }
 import { z } from "zod";
+import { containsPattern } from "@/lib/domain/search/query";
 import { AI_EXTENTS } from "@/lib/domain/policy/minimum-level";
 import { RISK_FLAGS } from "@/lib/domain/risk/flags";
 
 export const SIZES = { S: [0, 49], M: [50, 399], L: [400, 2_000_000_000] } as const;
 
 export const queueFiltersSchema = z.object({
+  /** Words of the title, or a change's key. */
+  q: z.string().trim().max(200).optional().catch(undefined),
   show: z.enum(["all", "assigned", "eligible"]).default("all").catch("all"),
   tier: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
   system: z
@@ -66,6 +69,10 @@ export interface QueueRow {
 
 function filterSql(f: QueueFilters) {
   const parts: Prisma.Sql[] = [];
+  if (f.q)
+    parts.push(
+      Prisma.sql`AND (c.title ILIKE ${containsPattern(f.q)} OR c.key = ${f.q.toUpperCase()})`,
+    );
   if (f.ai) parts.push(Prisma.sql`AND c."aiExtent" = ${f.ai}::"AiExtent"`);
   if (f.risk) parts.push(Prisma.sql`AND ${f.risk}::"RiskFlag" = ANY(c."riskFlags")`);
   if (f.size)

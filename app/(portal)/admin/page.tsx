@@ -30,7 +30,7 @@ export default async function AdminPage() {
             href={s.href}
             className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-500"
           >
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.label}</p>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-600">{s.label}</p>
             <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">
               {s.value.toLocaleString("en")}
             </p>
@@ -43,7 +43,7 @@ export default async function AdminPage() {
           <p className="text-sm text-slate-700">
             Dated rules on top of the routing policy, such as the tier-1 safety reset or a holiday
             freeze.{" "}
-            <Link href="/admin/windows" className="text-brand-700 hover:underline">
+            <Link href="/admin/windows" className="text-brand-700 underline hover:text-brand-800">
               Manage windows →
             </Link>
           </p>
@@ -54,7 +54,7 @@ export default async function AdminPage() {
         <CardBody>
           <p className="text-sm text-slate-700">
             Tokens for pipelines and scripts, with their scopes, expiry and last use.{" "}
-            <Link href="/admin/tokens" className="text-brand-700 hover:underline">
+            <Link href="/admin/tokens" className="text-brand-700 underline hover:text-brand-800">
               Manage tokens →
             </Link>
           </p>
@@ -65,7 +65,10 @@ export default async function AdminPage() {
         <CardBody>
           <p className="text-sm text-slate-700">
             GitHub and GitLab pull requests, PagerDuty incidents, and the deliveries they sent.{" "}
-            <Link href="/admin/integrations" className="text-brand-700 hover:underline">
+            <Link
+              href="/admin/integrations"
+              className="text-brand-700 underline hover:text-brand-800"
+            >
               Manage integrations →
             </Link>
           </p>
@@ -76,7 +79,7 @@ export default async function AdminPage() {
         <CardBody>
           <p className="text-sm text-slate-700">
             Open a system from the{" "}
-            <Link href="/systems" className="text-brand-700 hover:underline">
+            <Link href="/systems" className="text-brand-700 underline hover:text-brand-800">
               catalog
             </Link>{" "}
             and use <strong>Edit system</strong> to change its tier, owning team or extra approvers.

@@ -16,11 +16,14 @@ export default async function ApiReferencePage() {
           <>
             Everything a pipeline or script can do, generated from the schemas the API checks.
             Create a token under{" "}
-            <Link href="/tokens" className="text-brand-700 hover:underline">
+            <Link href="/tokens" className="text-brand-700 underline hover:text-brand-800">
               API tokens
             </Link>
             ; the machine-readable document is{" "}
-            <a href="/api/v1/openapi.json" className="text-brand-700 hover:underline">
+            <a
+              href="/api/v1/openapi.json"
+              className="text-brand-700 underline hover:text-brand-800"
+            >
               /api/v1/openapi.json
             </a>
             .

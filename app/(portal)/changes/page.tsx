@@ -12,10 +12,26 @@ import { ButtonLink } from "@/components/ui/button";
 import { KeysetPagination } from "@/components/ui/pagination";
 import { AiBadge, RiskBadges, StatusBadge } from "@/components/changes/badges";
 import { TierBadge } from "@/components/systems/tier-badge";
+import { FilterBar } from "@/components/filters/filter-bar";
 
 export const metadata: Metadata = { title: "My changes" };
 
-const schema = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+const STATUSES = [
+  "DRAFT",
+  "PENDING",
+  "CHANGES_REQUESTED",
+  "APPROVED",
+  "DEPLOYED",
+  "ROLLED_BACK",
+  "REJECTED",
+  "WITHDRAWN",
+] as const;
+
+const schema = z.object({
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+});
 
 export default async function MyChangesPage({
   searchParams,
@@ -23,8 +39,16 @@ export default async function MyChangesPage({
   searchParams: Promise<RawSearchParams>;
 }) {
   const user = await requirePage("changes:create", "/changes");
-  const { before } = parseSearchParams(schema, await searchParams);
-  const page = await listChanges({ authorId: user.id, before });
+  const { before, q, status } = parseSearchParams(schema, await searchParams);
+  const page = await listChanges({ authorId: user.id, before, q, status });
+  const filtered = Boolean(q || status);
+  const keep = new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}) });
+  const pageHref = (extra: Record<string, string>) => {
+    const params = new URLSearchParams(keep);
+    for (const [k, v] of Object.entries(extra)) params.set(k, v);
+    const query = params.toString();
+    return query ? `/changes?${query}` : "/changes";
+  };
   return (
     <>
       <PageHeader
@@ -33,7 +57,26 @@ export default async function MyChangesPage({
         actions={<ButtonLink href="/changes/new">New change</ButtonLink>}
       />
       <Card>
-        {page.rows.length === 0 ? (
+        <FilterBar
+          searchLabel="Search your changes"
+          searchPlaceholder="Title or CR-…"
+          selects={[
+            {
+              name: "status",
+              label: "Status",
+              allLabel: "Any status",
+              options: STATUSES.map((s) => ({
+                value: s,
+                label: s.charAt(0) + s.slice(1).toLowerCase().replace("_", " "),
+              })),
+            },
+          ]}
+        />
+        {page.rows.length === 0 && filtered ? (
+          <EmptyState title="Nothing matches">
+            Clear the search or the status to see more.
+          </EmptyState>
+        ) : page.rows.length === 0 ? (
           <EmptyState
             title="No changes yet"
             action={<ButtonLink href="/changes/new">Submit your first change</ButtonLink>}
@@ -59,9 +102,9 @@ export default async function MyChangesPage({
                       href={`/changes/${c.key}`}
                       className="font-medium text-brand-700 hover:underline"
                     >
-                      <span className="font-mono text-slate-500">{c.key}</span> {c.title}
+                      <span className="font-mono text-slate-600">{c.key}</span> {c.title}
                     </Link>
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-600">
                       {c.repository.name} · updated {c.updatedAt.toISOString().slice(0, 10)}
                     </span>
                   </Td>
@@ -84,7 +127,7 @@ export default async function MyChangesPage({
                         </span>
                       ))}
                       {c.systems.length > 3 ? (
-                        <span className="text-xs text-slate-500">+{c.systems.length - 3}</span>
+                        <span className="text-xs text-slate-600">+{c.systems.length - 3}</span>
                       ) : null}
                     </span>
                   </Td>
@@ -104,8 +147,8 @@ export default async function MyChangesPage({
           </Table>
         )}
         <KeysetPagination
-          prevHref={before ? "/changes" : null}
-          nextHref={page.nextBefore ? `/changes?before=${page.nextBefore}` : null}
+          prevHref={before ? pageHref({}) : null}
+          nextHref={page.nextBefore ? pageHref({ before: String(page.nextBefore) }) : null}
           summary={before ? "Older changes" : "Newest first"}
         />
       </Card>

@@ -81,7 +81,7 @@ export default async function PeoplePage({
                 <tr key={person.id}>
                   <Td>
                     <span className="font-medium text-slate-900">{person.name}</span>
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-600">
                       @{person.handle} · {person.email}
                     </span>
                   </Td>

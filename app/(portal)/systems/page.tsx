@@ -87,7 +87,7 @@ export default async function SystemsPage({
                     >
                       {system.name}
                     </Link>
-                    <div className="mt-0.5 flex items-center gap-2 text-xs text-slate-500">
+                    <div className="mt-0.5 flex items-center gap-2 text-xs text-slate-600">
                       <span className="font-mono">{system.slug}</span>
                       {system.customerFacing ? <Badge tone="brand">Customer-facing</Badge> : null}
                     </div>

@@ -25,7 +25,7 @@ export default async function TokensPage() {
           <>
             For the command line and pipelines: submit changes, ask the deploy gate, record
             deployments. See the{" "}
-            <Link href="/api-reference" className="text-brand-700 hover:underline">
+            <Link href="/api-reference" className="text-brand-700 underline">
               API reference
             </Link>
             .

@@ -68,7 +68,7 @@ export function PreviewPanel({
       <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
         <header className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
           <h2 className="text-base font-semibold text-slate-900">Who must sign off</h2>
-          <span aria-live="polite" className="text-xs text-slate-500">
+          <span aria-live="polite" className="text-xs text-slate-600">
             {preview.isFetching ? "Updating…" : data ? "Live preview" : ""}
           </span>
         </header>
@@ -114,7 +114,7 @@ export function PreviewPanel({
               {data.estimate ? (
                 <p className="text-sm text-slate-800">
                   First review in about <strong>{formatHours(data.estimate.hours)}</strong>
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-slate-600">
                     Estimate: {data.estimate.basis}.
                   </span>
                 </p>
@@ -123,7 +123,7 @@ export function PreviewPanel({
               )}
             </section>
             <section aria-label="Affected systems" className="px-5 py-3">
-              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
                 Affected systems
               </h3>
               <ul className="mt-1.5 space-y-1">
@@ -131,7 +131,7 @@ export function PreviewPanel({
                   <li key={s.slug} className="flex items-center justify-between gap-2 text-sm">
                     <span className="truncate">
                       {s.name}{" "}
-                      <span className="text-xs text-slate-500">
+                      <span className="text-xs text-slate-600">
                         {s.source === "ADDED"
                           ? "added by you"
                           : `${s.paths.length} path${s.paths.length === 1 ? "" : "s"}`}
@@ -147,7 +147,7 @@ export function PreviewPanel({
             </section>
             {data.riskHits.length ? (
               <section aria-label="Detected risks" className="px-5 py-3">
-                <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600">
                   Detected in the diff
                 </h3>
                 <RiskHits hits={data.riskHits} />
@@ -188,7 +188,7 @@ export function PreviewPanel({
               </section>
             ))}
             <section aria-label="Reviewers who would be assigned" className="px-5 py-3">
-              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
                 Would be assigned
               </h3>
               <ul className="mt-1.5 space-y-2">
@@ -196,7 +196,7 @@ export function PreviewPanel({
                   <li key={r.handle}>
                     <div className="flex items-center justify-between gap-2">
                       <span className="text-sm font-medium text-slate-900">
-                        {r.name} <span className="font-normal text-slate-500">@{r.handle}</span>
+                        {r.name} <span className="font-normal text-slate-600">@{r.handle}</span>
                       </span>
                       <LevelBadge level={r.level} />
                     </div>
@@ -208,7 +208,7 @@ export function PreviewPanel({
                 ) : null}
               </ul>
             </section>
-            <p className="px-5 py-3 text-xs text-slate-500">
+            <p className="px-5 py-3 text-xs text-slate-600">
               You are {authorLevel.toLowerCase()}; you and your co-authors are never candidates. SLA
               for a first review: {data.slaHours} h.
             </p>

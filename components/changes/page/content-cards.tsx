@@ -41,11 +41,9 @@ export function DisclosureCard({ change }: { change: ChangeDetail }) {
               "—"
             )}
           </Field>
-          <div className="sm:col-span-2">
-            <Field label="What the AI wrote">
-              <Prose text={change.aiWrote} empty="—" />
-            </Field>
-          </div>
+          <Field label="What the AI wrote" className="sm:col-span-2">
+            <Prose text={change.aiWrote} empty="—" />
+          </Field>
         </dl>
       </CardBody>
     </Card>
@@ -78,11 +76,9 @@ export function RiskCard({ change, hits }: { change: ChangeDetail; hits: RiskHit
             <Prose text={change.testEvidence} empty="—" />
           </Field>
           {change.emergency ? (
-            <div className="sm:col-span-2">
-              <Field label="Emergency justification">
-                <Prose text={change.emergencyJustification} empty="—" />
-              </Field>
-            </div>
+            <Field label="Emergency justification" className="sm:col-span-2">
+              <Prose text={change.emergencyJustification} empty="—" />
+            </Field>
           ) : null}
         </dl>
       </CardBody>
@@ -134,7 +130,11 @@ export function RevisionCard({ change }: { change: ChangeDetail }) {
         {change.prUrl ? (
           <p className="mt-3 text-sm">
             Pull request:{" "}
-            <a href={change.prUrl} className="text-brand-700 hover:underline" rel="noreferrer">
+            <a
+              href={change.prUrl}
+              className="text-brand-700 underline hover:text-brand-800"
+              rel="noreferrer"
+            >
               {change.prUrl}
             </a>
           </p>

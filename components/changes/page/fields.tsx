@@ -3,10 +3,18 @@ import { formatDateTime } from "@/components/ui/date";
 
 export const when = (d: Date | null) => formatDateTime(d);
 
-export function Field({ label, children }: { label: string; children: React.ReactNode }) {
+export function Field({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+    <div className={className}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
     </div>
   );
@@ -16,6 +24,6 @@ export function Prose({ text, empty }: { text: string | null; empty: string }) {
   return text ? (
     <p className="whitespace-pre-wrap text-sm leading-6 text-slate-800">{text}</p>
   ) : (
-    <p className="text-sm text-slate-500">{empty}</p>
+    <p className="text-sm text-slate-600">{empty}</p>
   );
 }

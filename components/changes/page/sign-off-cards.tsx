@@ -64,7 +64,7 @@ function RequirementItem({
           {r.stateReason}
         </p>
       ) : null}
-      <p className="mt-2 text-xs font-medium text-slate-500">Why</p>
+      <p className="mt-2 text-xs font-medium text-slate-600">Why</p>
       <ul className="mt-0.5 list-disc space-y-0.5 pl-5 text-xs text-slate-700">
         {r.rules.map((rule) => (
           <li key={rule}>{rule}</li>
@@ -138,7 +138,7 @@ export function ReviewersCard({ change }: { change: ChangeDetail }) {
               <div className="flex items-center justify-between gap-2">
                 <span className="text-sm font-medium text-slate-900">
                   {a.reviewer.name}{" "}
-                  <span className="font-normal text-slate-500">@{a.reviewer.handle}</span>
+                  <span className="font-normal text-slate-600">@{a.reviewer.handle}</span>
                 </span>
                 <span className="flex items-center gap-1.5">
                   <AssignmentBadge label={assignmentLabel(a.state, change.status)} />

@@ -25,6 +25,8 @@ export function AuthorActions({
   const toast = useToast();
   const revisionDialog = useRef<HTMLDialogElement>(null);
   const deploymentDialog = useRef<HTMLDialogElement>(null);
+  const withdrawDialog = useRef<HTMLDialogElement>(null);
+  const [withdrawReason, setWithdrawReason] = useState("");
   const [diff, setDiff] = useState("");
   const [note, setNote] = useState("");
   // The same fields a pipeline sends to POST /api/v1/changes/{key}/deployments.
@@ -51,6 +53,7 @@ export function AuthorActions({
     onSuccess: (result) => {
       revisionDialog.current?.close();
       deploymentDialog.current?.close();
+      withdrawDialog.current?.close();
       toast.show(
         `${changeKey} is now ${result.status.toLowerCase().replace("_", " ")}.`,
         "success",
@@ -89,17 +92,7 @@ export function AuthorActions({
         </>
       ) : null}
       {open ? (
-        <Button
-          variant="ghost"
-          onClick={() => {
-            if (
-              window.confirm(
-                `Withdraw ${changeKey}? Reviewers are released and it cannot be reopened.`,
-              )
-            )
-              act.mutate({ path: "withdraw" });
-          }}
-        >
+        <Button variant="ghost" onClick={() => withdrawDialog.current?.showModal()}>
           Withdraw
         </Button>
       ) : null}
@@ -149,6 +142,48 @@ export function AuthorActions({
             </Button>
             <Button type="submit" disabled={act.isPending}>
               Upload revision
+            </Button>
+          </div>
+        </form>
+      </dialog>
+
+      <dialog
+        ref={withdrawDialog}
+        aria-labelledby="withdraw-title"
+        className="m-auto w-full max-w-lg rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form
+          className="space-y-4 p-6"
+          onSubmit={(e) => {
+            e.preventDefault();
+            act.mutate({ path: "withdraw", body: { reason: withdrawReason } });
+          }}
+        >
+          <h2 id="withdraw-title" className="text-lg font-semibold text-slate-900">
+            Withdraw {changeKey}
+          </h2>
+          <p className="text-sm text-slate-600">
+            Its reviewers are released and told why; a withdrawn change cannot be reopened.
+          </p>
+          <div>
+            <Label htmlFor="withdraw-reason">Why are you withdrawing it?</Label>
+            <Textarea
+              id="withdraw-reason"
+              rows={3}
+              required
+              minLength={5}
+              value={withdrawReason}
+              onChange={(e) => setWithdrawReason(e.target.value)}
+              aria-describedby="withdraw-reason-error"
+            />
+            <FieldError id="withdraw-reason-error">{errorFor("reason")}</FieldError>
+          </div>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => withdrawDialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={act.isPending}>
+              Withdraw change
             </Button>
           </div>
         </form>

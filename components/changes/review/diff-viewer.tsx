@@ -299,7 +299,7 @@ function FileDiff({
         >
           <span
             aria-hidden
-            className={`text-slate-500 transition-transform ${open ? "rotate-90" : ""}`}
+            className={`text-slate-600 transition-transform ${open ? "rotate-90" : ""}`}
           >
             ›
           </span>

@@ -26,7 +26,7 @@ export function ReviewHistory({
             <span className="font-medium text-slate-900">{r.reviewer.name}</span>
             <LevelBadge level={r.reviewer.level} />
             <Badge tone={DECISION[r.decision].tone}>{DECISION[r.decision].label}</Badge>
-            <span className="text-xs text-slate-500">
+            <span className="text-xs text-slate-600">
               revision {r.revision}
               {r.revision < currentRevision && r.decision === "APPROVE"
                 ? " (no longer counts)"

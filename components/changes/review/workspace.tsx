@@ -171,7 +171,7 @@ export function ReviewWorkspace(props: {
             size="sm"
             variant="secondary"
             aria-pressed={showAi}
-            aria-controls="ai-session"
+            aria-controls={showAi ? "ai-session" : undefined}
             onClick={() => setShowAi(!showAi)}
           >
             {showAi ? "Hide" : "Show"} AI session

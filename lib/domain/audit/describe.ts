@@ -59,7 +59,7 @@ export function describeEvent(event: DescribedEvent, options: { showStamp?: bool
     case "change.revised":
       return `${who} uploaded revision ${num(p.revision)}${p.note ? `: “${str(p.note)}”` : ""}${num(p.dismissedApprovals) ? ` (${plural(num(p.dismissedApprovals)!, "approval")} no longer count)` : ""}`;
     case "change.withdrawn":
-      return `${who} withdrew the change`;
+      return `${who} withdrew the change${p.reason ? `: ${str(p.reason)}` : ""}`;
     case "change.deployed":
       return `${who} marked it deployed${p.environment ? ` to ${str(p.environment)}` : ""}${p.emergency ? " (emergency)" : ""}`;
     case "change.deployment_recorded":

@@ -150,6 +150,11 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     payload: z.object({ revision: z.number().int() }),
   }),
   z.object({
+    action: z.literal("notifications.settings_saved"),
+    subjectType: z.literal("user"),
+    payload: beforeAfter,
+  }),
+  z.object({
     action: z.literal("notifications.read"),
     subjectType: z.literal("user"),
     payload: z.object({ count: z.number().int() }),
@@ -157,7 +162,7 @@ export const auditEventSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("change.withdrawn"),
     subjectType: z.literal("change"),
-    payload: z.object({ from: z.string() }),
+    payload: z.object({ from: z.string(), reason: z.string().optional() }),
   }),
   z.object({
     action: z.literal("change.described"),

@@ -61,6 +61,8 @@ export type ChangeDetail = Awaited<ReturnType<typeof getChange>>;
 
 export interface ChangeListFilters {
   authorId?: string;
+  /** Words of the title, or a change's key. */
+  q?: string;
   status?: Prisma.ChangeRequestWhereInput["status"];
   before?: number;
 }
@@ -77,6 +79,18 @@ export async function listChanges(filters: ChangeListFilters, limit = 30) {
           }
         : {}),
       ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.q
+        ? {
+            AND: [
+              {
+                OR: [
+                  { title: { contains: filters.q, mode: "insensitive" as const } },
+                  { key: filters.q.toUpperCase() },
+                ],
+              },
+            ],
+          }
+        : {}),
       ...(filters.before ? { number: { lt: filters.before } } : {}),
     },
     orderBy: { number: "desc" },

@@ -40,12 +40,35 @@ export function assertStatus(change: LockedChange, action: Action) {
 
 const keyed = changeSubject;
 
-export async function withdrawChange(user: PersonActor, key: string) {
+export const withdrawSchema = z
+  .object({
+    reason: z
+      .string({ message: "must be text" })
+      .trim()
+      .max(2000, "must be at most 2000 characters")
+      .default("")
+      .meta({
+        description: "Why it is withdrawn (told to the reviewers, kept in the audit trail)",
+      }),
+  })
+  .strict();
+
+export async function withdrawChange(user: PersonActor, key: string, raw: unknown = {}) {
+  const { reason } = parseInput(withdrawSchema, raw);
   return mutate(user, async (tx) => {
     const change = await lockChange(tx, key);
     const ctx = await loadContext(tx, change);
     assertAuthor(ctx, user.id);
-    return withdrawIn(tx, change);
+    const outcome = await withdrawIn(tx, change, reason);
+    const reviewers = [...new Set(ctx.reviews.map((r) => r.reviewerId))];
+    if (outcome.event && reviewers.length)
+      await notify(tx, reviewers, {
+        kind: "REVIEWED",
+        changeKey: key,
+        title: `${key} was withdrawn`,
+        body: `${user.name} withdrew "${change.title}"${reason ? `: ${reason}` : "."}`,
+      });
+    return outcome;
   });
 }
 
@@ -53,6 +76,7 @@ export async function withdrawChange(user: PersonActor, key: string) {
 export async function withdrawIn(
   tx: Tx,
   change: LockedChange,
+  reason = "",
 ): Promise<MutationOutcome<{ key: string; status: string }>> {
   const key = change.key;
   if (change.status === "WITHDRAWN") return { result: { key, status: change.status }, event: null };
@@ -65,7 +89,11 @@ export async function withdrawIn(
   await releaseAssignments(tx, change.id, now);
   return {
     result: { key, status: "WITHDRAWN" },
-    event: { ...keyed(change), action: "change.withdrawn", payload: { from: change.status } },
+    event: {
+      ...keyed(change),
+      action: "change.withdrawn",
+      payload: { from: change.status, ...(reason ? { reason } : {}) },
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { timeProblems } from "@/lib/domain/incidents/incident";
 import { AppError, forbidden, notFound, validationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { mutate } from "@/lib/server/audit/mutate";
+import { notify } from "@/lib/server/notify";
 import {
   createIncidentSchema,
   INCIDENT_KEY,
@@ -170,7 +171,14 @@ async function refreshCaused(tx: Tx, changeId: string) {
 async function changeToLink(tx: Tx, changeKey: string) {
   const change = await tx.changeRequest.findUnique({
     where: { key: changeKey },
-    select: { id: true, key: true, deployedAt: true },
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      deployedAt: true,
+      authorId: true,
+      coAuthors: { select: { userId: true } },
+    },
   });
   if (!change) throw validationError([{ field: "change", message: `no change ${changeKey}` }]);
   if (!change.deployedAt)
@@ -202,6 +210,18 @@ export async function linkChange(actor: PersonActor, key: string, raw: unknown) 
       update: { kind: input.kind, linkedById: actor.id, linkedAt: new Date() },
     });
     await refreshCaused(tx, change.id);
+    // The change's authors hear that an incident names their change, and as what.
+    await notify(
+      tx,
+      [change.authorId, ...change.coAuthors.map((c) => c.userId)].filter((id) => id !== actor.id),
+      {
+        kind: "INCIDENT_LINKED",
+        changeKey: change.key,
+        title: `${key} names ${change.key} as ${input.kind === "CAUSE" ? "its cause" : input.kind === "CONTRIBUTING" ? "contributing" : "a suspect"}`,
+        body: `${actor.name} linked "${change.title}" to ${key} "${incident.title}" as ${input.kind}.`,
+        link: `/incidents/${key}`,
+      },
+    );
     return {
       result: { linked: true },
       event: {

@@ -79,7 +79,7 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
         }
         title={
           <span className="flex flex-wrap items-center gap-3">
-            <span className="font-mono text-slate-500">{change.key}</span> {change.title}
+            <span className="font-mono text-slate-600">{change.key}</span> {change.title}
           </span>
         }
         description={

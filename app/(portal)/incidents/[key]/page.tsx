@@ -3,6 +3,7 @@ import { sourceName } from "@/lib/domain/integrations/incident-events";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guards";
+import { readNotificationsAbout } from "@/lib/server/notifications";
 import { orNotFound } from "@/lib/auth/or-not-found";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db";
@@ -35,6 +36,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
   const { key } = await params;
   const user = await requirePage("incidents:read", `/incidents/${key}`);
   const incident = await orNotFound(getIncident(key.toUpperCase()));
+  await readNotificationsAbout(user, `/incidents/${incident.key}`);
   const canWrite = can(user, "incidents:write");
   const [suspects, history, systems] = await Promise.all([
     suspectChanges(incident.id, incident.startedAt),
@@ -57,7 +59,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
         }
         title={
           <span className="flex flex-wrap items-center gap-3">
-            <span className="font-mono text-slate-500">{incident.key}</span> {incident.title}
+            <span className="font-mono text-slate-600">{incident.key}</span> {incident.title}
           </span>
         }
         description={
@@ -210,7 +212,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
                 <p className="mt-3 text-sm">
                   <a
                     href={incident.postmortemUrl}
-                    className="text-brand-700 hover:underline"
+                    className="text-brand-700 underline hover:text-brand-800"
                     rel="noreferrer noopener"
                     target="_blank"
                   >

@@ -71,11 +71,11 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
           <CardBody>
             <dl className="space-y-3 text-sm">
               <div>
-                <dt className="text-slate-500">Slug</dt>
+                <dt className="text-slate-600">Slug</dt>
                 <dd className="font-mono text-slate-900">{system.slug}</dd>
               </div>
               <div>
-                <dt className="text-slate-500">Owning team</dt>
+                <dt className="text-slate-600">Owning team</dt>
                 <dd>
                   <Link
                     href={`/teams/${system.owningTeam.slug}`}
@@ -92,7 +92,7 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
                 </dd>
               </div>
               <div>
-                <dt className="text-slate-500">Repositories</dt>
+                <dt className="text-slate-600">Repositories</dt>
                 <dd>
                   <ul className="space-y-0.5">
                     {system.repositories.map(({ repository }) => (
@@ -101,13 +101,13 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
                       </li>
                     ))}
                     {system.repositories.length === 0 ? (
-                      <li className="text-slate-500">None linked</li>
+                      <li className="text-slate-600">None linked</li>
                     ) : null}
                   </ul>
                 </dd>
               </div>
               <div>
-                <dt className="text-slate-500">Extra approvers</dt>
+                <dt className="text-slate-600">Extra approvers</dt>
                 <dd className="flex flex-wrap gap-1.5 pt-0.5">
                   {extraUsers.map((u) => (
                     <Badge key={u.id}>@{u.handle}</Badge>
@@ -118,7 +118,7 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
                     </Badge>
                   ))}
                   {extraUsers.length + extraTeams.length === 0 ? (
-                    <span className="text-slate-500">None</span>
+                    <span className="text-slate-600">None</span>
                   ) : null}
                 </dd>
               </div>
@@ -151,7 +151,7 @@ export default async function SystemPage({ params }: { params: Promise<{ slug: s
                     <Td className="font-mono text-xs">{rule.pattern}</Td>
                     <Td className="text-xs">
                       {rule.ownerLabels.join(" ") || (
-                        <span className="text-slate-500">unowned</span>
+                        <span className="text-slate-600">unowned</span>
                       )}
                     </Td>
                     <Td className="text-xs text-slate-600">{rule.source.toLowerCase()}</Td>

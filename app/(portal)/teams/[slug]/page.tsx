@@ -66,7 +66,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                 <tr key={user.id}>
                   <Td>
                     <span className="font-medium text-slate-900">{user.name}</span>
-                    <span className="block text-xs text-slate-500">@{user.handle}</span>
+                    <span className="block text-xs text-slate-600">@{user.handle}</span>
                   </Td>
                   <Td>
                     <LevelBadge level={user.level} />

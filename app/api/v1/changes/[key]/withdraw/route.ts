@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { withdrawChange } from "@/lib/server/changes/transitions";
+import { withdrawChange, withdrawSchema } from "@/lib/server/changes/transitions";
 import { statusSchema } from "@/lib/http/api-schemas";
 
 export const POST = withAuth<{ key: string }>(
@@ -9,12 +9,13 @@ export const POST = withAuth<{ key: string }>(
     scope: "changes:write",
     contract: {
       tag: "Changes",
-      summary: "Withdraw a change (its author)",
+      summary: "Withdraw a change (its author), with the reason",
+      body: withdrawSchema,
       response: { status: 200, schema: statusSchema },
     },
   },
-  async (_req, { user, params }) => {
-    return NextResponse.json(await withdrawChange(user, params.key.toUpperCase()));
+  async (_req, { user, params, body }) => {
+    return NextResponse.json(await withdrawChange(user, params.key.toUpperCase(), body));
   },
 );
 
