@@ -2,14 +2,11 @@
 // Below 768 px the sidebar folds into a menu under a top bar, so a reviewer can work the queue
 // from a phone. It closes when a link is followed.
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Logo } from "@/components/brand/logo";
 
 export function MobileNav({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
-  const pathname = usePathname();
-  useEffect(() => setOpen(false), [pathname]);
   return (
     <div className="bg-slate-900 md:hidden">
       <div className="flex items-center justify-between px-4 py-3">
@@ -27,7 +24,14 @@ export function MobileNav({ children }: { children: React.ReactNode }) {
           {open ? "Close" : "Menu"}
         </button>
       </div>
-      <div id="mobile-menu" hidden={!open} className="border-t border-slate-800 px-3 pb-4 pt-2">
+      <div
+        id="mobile-menu"
+        hidden={!open}
+        className="border-t border-slate-800 px-3 pb-4 pt-2"
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest("a")) setOpen(false);
+        }}
+      >
         {children}
       </div>
     </div>
