@@ -150,3 +150,36 @@ test("the search box: qualifiers, keys and words, from anywhere", async ({
     "is not a status",
   );
 });
+
+test("what people type before the page is interactive is kept (sign-in search, the change form)", async ({
+  page,
+  createPerson,
+}) => {
+  // Hold the page's scripts back until the person has typed, as a slow phone would.
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto("/sign-in", { waitUntil: "commit" });
+  await page.getByLabel("Find a person").pressSequentially("Joshuah");
+  release();
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("Find a person")).toHaveValue("Joshuah");
+  await expect(page.getByRole("button", { name: /Joshuah/ }).first()).toBeVisible();
+
+  await page.unroute("**/_next/static/chunks/**/*.js");
+  await signInAs(page, await createPerson({ level: "JUNIOR", teamSlug: "cart" }));
+  let releaseForm = () => {};
+  const formGate = new Promise<void>((resolve) => (releaseForm = resolve));
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await formGate;
+    await route.continue();
+  });
+  await page.goto("/changes/new", { waitUntil: "commit" });
+  await page.getByLabel("Title").pressSequentially("Typed while loading");
+  releaseForm();
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("Title")).toHaveValue("Typed while loading");
+});

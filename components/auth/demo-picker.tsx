@@ -1,6 +1,7 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useMemo, useState } from "react";
+import { useKeepTyped } from "@/components/ui/use-hydrated";
 import type { DemoGroup, DemoPerson } from "@/lib/server/people";
 import { LevelBadge } from "@/components/people/level-badge";
 import { Input } from "@/components/ui/field";
@@ -15,6 +16,7 @@ const PER_GROUP = 6;
 
 export function DemoPicker({ people, callbackUrl }: { people: DemoPerson[]; callbackUrl: string }) {
   const [query, setQuery] = useState("");
+  const keepTyped = useKeepTyped(query, setQuery);
   const [pending, setPending] = useState<string | null>(null);
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -47,6 +49,7 @@ export function DemoPicker({ people, callbackUrl }: { people: DemoPerson[]; call
             id="demo-search"
             type="search"
             placeholder="Find a person, team or level…"
+            ref={keepTyped}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />

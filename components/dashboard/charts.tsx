@@ -15,6 +15,12 @@ import {
 } from "recharts";
 import type { DashboardMetrics } from "@/lib/server/metrics/metrics";
 import { SEVERITIES } from "@/lib/domain/incidents/incident";
+
+/** A rate's axis: from 0 to the data rounded up to 10 %, never past 100 %. */
+const RATE_DOMAIN: [number, (max: number) => number] = [
+  0,
+  (max: number) => Math.min(1, Math.max(0.1, Math.ceil(max * 10) / 10)),
+];
 import { hours, percent, weekLabel } from "./format";
 
 export const SEVERITY_COLOR: Record<(typeof SEVERITIES)[number], string> = {
@@ -65,6 +71,7 @@ export function FailureTrendChart({ data }: { data: DashboardMetrics["changeFail
           label={{ value: "Week deployed", position: "insideBottom", offset: -16, ...axis }}
         />
         <YAxis
+          domain={RATE_DOMAIN}
           tickFormatter={(v: number) => percent(v, 0)}
           tick={axis}
           label={{ value: "Failure rate", angle: -90, position: "insideLeft", ...axis }}
@@ -124,7 +131,12 @@ export function RateBarChart({
           tick={axis}
           label={{ value: xLabel, position: "insideBottom", offset: -16, ...axis }}
         />
-        <YAxis tickFormatter={(v: number) => percent(v, 0)} tick={axis} width={44} />
+        <YAxis
+          domain={RATE_DOMAIN}
+          tickFormatter={(v: number) => percent(v, 0)}
+          tick={axis}
+          width={44}
+        />
         <Tooltip
           formatter={(v, _n, item) => {
             const row = item.payload as { deployed: number; caused: number };

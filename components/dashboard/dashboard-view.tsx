@@ -55,7 +55,7 @@ export function DashboardView({
         aria-busy={isFetching}
         className={cn("space-y-5 transition-opacity", isFetching && "opacity-60")}
       >
-        <Headline h={m.headline} />
+        <Headline m={m} />
         <OutcomeCards m={m} query={query} />
         <h2 className="pt-2 text-lg font-semibold text-slate-900">Review health</h2>
         <ReviewHealthCards m={m} query={query} />

@@ -43,8 +43,18 @@ function Tile({
   );
 }
 
-export function Headline({ h }: { h: DashboardMetrics["headline"] }) {
+export function Headline({ m }: { m: DashboardMetrics }) {
+  const h = m.headline;
   const ratio = h.aiFailureRatio;
+  const cfr = m.changeFailureRate;
+  const none = cfr.byAiExtent.find((s) => s.key === "NONE");
+  const ai = cfr.byAiExtent
+    .filter((s) => s.key !== "NONE")
+    .reduce((a, s) => ({ deployed: a.deployed + s.deployed, caused: a.caused + s.caused }), {
+      deployed: 0,
+      caused: 0,
+    });
+  const of = (n: number, d: number) => `${count(n)} of ${count(d)}`;
   return (
     <dl
       className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7"
@@ -61,13 +71,14 @@ export function Headline({ h }: { h: DashboardMetrics["headline"] }) {
         value={percent(h.changeFailureRate.current)}
         figure={h.changeFailureRate}
         previous={percent(h.changeFailureRate.previous)}
+        note={`${of(cfr.overall.caused, cfr.overall.deployed)} deployed changes caused an incident`}
       />
       <Tile
         label="AI-assisted vs no AI"
         value={ratio.current === null ? "–" : `${ratio.current.toFixed(1)}×`}
         figure={ratio}
         previous={ratio.previous === null ? "–" : `${ratio.previous.toFixed(1)}×`}
-        note={`fail ${percent(ratio.aiRate)} vs ${percent(ratio.noneRate)}`}
+        note={`fail ${percent(ratio.aiRate)} (${of(ai.caused, ai.deployed)}) vs ${percent(ratio.noneRate)} (${of(none?.caused ?? 0, none?.deployed ?? 0)})`}
       />
       <Tile
         label="Time to restore (median)"
@@ -92,6 +103,7 @@ export function Headline({ h }: { h: DashboardMetrics["headline"] }) {
         value={count(h.possibleRubberStamps.current)}
         figure={h.possibleRubberStamps}
         previous={count(h.possibleRubberStamps.previous)}
+        note={`of ${count(m.rubberStamps.approvals)} approvals`}
       />
     </dl>
   );

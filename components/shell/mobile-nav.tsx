@@ -31,6 +31,7 @@ export function MobileNav({ children }: { children: React.ReactNode }) {
         onClick={(e) => {
           if ((e.target as HTMLElement).closest("a")) setOpen(false);
         }}
+        onSubmit={() => setOpen(false)}
       >
         {children}
       </div>

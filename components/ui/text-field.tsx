@@ -1,8 +1,10 @@
+"use client";
 // One labelled form field: the label, the control (a one-line input or a text area), an optional
 // hint and the field's error, wired together for assistive technology (aria-invalid and
 // aria-describedby name the hint and the error). The id is also the field's name in the API's
 // error details, so an error summary can link to it.
 import { FieldError, Hint, Input, Label, Textarea } from "./field";
+import { useKeepTyped } from "./use-hydrated";
 
 interface Common {
   id: string;
@@ -35,8 +37,10 @@ export function TextField(props: Props) {
   const describedBy =
     [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") ||
     undefined;
+  const keep = useKeepTyped(value, onChange);
   const shared = {
     id,
+    ref: keep,
     value,
     placeholder,
     className,

@@ -15,3 +15,17 @@ export function useHydrated(): boolean {
     () => false,
   );
 }
+
+/**
+ * For a controlled field: a ref that, when React takes the field over, keeps what the person typed
+ * while the page was still loading (the server rendered the field empty; the browser already let
+ * them type). Without it the first render would put the empty value back and lose their words.
+ */
+export function useKeepTyped<E extends HTMLInputElement | HTMLTextAreaElement>(
+  value: string,
+  onChange: (value: string) => void,
+) {
+  return (element: E | null) => {
+    if (element && value === "" && element.value !== "") onChange(element.value);
+  };
+}

@@ -47,7 +47,13 @@ export default async function AuditPage({
         description="Every sign-in, edit, routing decision, review and export, append-only and hash-chained. Times are UTC."
         actions={
           <>
-            {can(user, "audit:verify") ? <VerifyButton /> : null}
+            {can(user, "audit:verify") ? (
+              <VerifyButton />
+            ) : (
+              <p className="max-w-56 text-xs text-slate-600">
+                An admin verifies the hash chain (the Verify chain button here, for admins).
+              </p>
+            )}
             <ExportButtons since={base.from} until={base.to} />
           </>
         }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { requirePage } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { first, type RawSearchParams } from "@/lib/search-params";
@@ -19,8 +20,17 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<RawSearchParams>;
 }) {
-  await requirePage("dashboard:read", "/dashboard");
+  const user = await requirePage("dashboard:read", "/dashboard");
   const raw = await searchParams;
+  // A team manager starts on their team (one click from everyone, in the team filter).
+  if (Object.keys(raw).length === 0) {
+    const managed = await db.team.findFirst({
+      where: { managerId: user.id },
+      orderBy: { name: "asc" },
+      select: { slug: true },
+    });
+    if (managed) redirect(`/dashboard?team=${managed.slug}`);
+  }
   const params = Object.fromEntries(FILTERS.map((k) => [k, first(raw[k])]));
   const { scope, problem } = await resolvePageScope(params);
   const [metrics, looks, teams, systems] = await Promise.all([

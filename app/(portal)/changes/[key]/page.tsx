@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePage } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/auth/or-not-found";
 import { getChange } from "@/lib/server/changes/queries";
@@ -14,6 +13,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { BackLink } from "@/components/ui/back-link";
 import { AiBadge, RiskBadges, StatusBadge } from "@/components/changes/badges";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { ReviewWorkspace } from "@/components/changes/review/workspace";
@@ -72,11 +72,7 @@ export default async function ChangePage({ params }: { params: Promise<{ key: st
   return (
     <>
       <PageHeader
-        eyebrow={
-          <Link href={back.href} className="hover:underline">
-            ← {back.label}
-          </Link>
-        }
+        eyebrow={<BackLink fallback={back} here={`/changes/${change.key}`} />}
         title={
           <span className="flex flex-wrap items-center gap-3">
             <span className="font-mono text-slate-600">{change.key}</span> {change.title}

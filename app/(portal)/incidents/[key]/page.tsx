@@ -3,6 +3,7 @@ import { sourceName } from "@/lib/domain/integrations/incident-events";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePage } from "@/lib/auth/guards";
+import { BackLink } from "@/components/ui/back-link";
 import { readNotificationsAbout } from "@/lib/server/notifications";
 import { orNotFound } from "@/lib/auth/or-not-found";
 import { can } from "@/lib/authz/can";
@@ -53,9 +54,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
     <>
       <PageHeader
         eyebrow={
-          <Link href="/incidents" className="hover:underline">
-            ← Incidents
-          </Link>
+          <BackLink
+            fallback={{ href: "/incidents", label: "Incidents" }}
+            here={`/incidents/${incident.key}`}
+          />
         }
         title={
           <span className="flex flex-wrap items-center gap-3">
