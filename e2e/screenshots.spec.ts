@@ -53,6 +53,8 @@ test("screenshots of the main pages", async ({ page, db }) => {
     .getByLabel("Or list the changed paths")
     .fill("apps/web/checkout/payment-retry.ts\napps/web/checkout/payment-retry.test.ts");
   await page.getByLabel("Lines changed").fill("120");
+  await page.getByRole("radio", { name: /^Assisted/ }).check();
+  await page.getByLabel("Tools").fill("Copilot");
   await expect(
     page.getByRole("complementary", { name: "Routing preview" }).getByText("Live preview"),
   ).toBeVisible();

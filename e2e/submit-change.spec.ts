@@ -91,6 +91,7 @@ test("a diff that drops a table shows the hit and asks for a PRINCIPAL", async (
   await signInAs(page, await createPerson({ level: "MID" }));
   await page.goto("/changes/new");
   await page.getByLabel("Repository").fill("acme/payments-platform");
+  await page.getByRole("radio", { name: /^None/ }).check();
   await page
     .getByLabel("Unified diff (recommended)")
     .fill(
@@ -121,6 +122,8 @@ test("bad input is refused with the fields named, and nothing is saved", async (
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("Intent: is required");
   await expect(alert).toContainText("Diff: not a unified diff");
+  // The AI extent has no default: an author who has not chosen is told to.
+  await expect(alert).toContainText("AI extent: choose how much of the change an AI wrote");
   await expect(page.getByLabel("Intent: why this change?")).toHaveAttribute("aria-invalid", "true");
   expect(await db.changeRequest.count({ where: { authorId: author.id } })).toBe(0);
 
@@ -162,6 +165,7 @@ test("a draft is saved, listed, and continued", async ({ page, createPerson }) =
   await page.goto("/changes/new");
   await page.getByLabel("Title").fill("Draft: rename the cart events");
   await page.getByLabel("Repository").fill("acme/storefront");
+  await page.getByRole("radio", { name: /^None/ }).check();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/changes\/CR-\d+$/);
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();

@@ -50,14 +50,21 @@ export function AuditTimeline({
                   <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
                 </span>
               </p>
-              <details className="mt-1 text-xs text-slate-600">
-                <summary className="cursor-pointer select-none hover:text-slate-900">
-                  Raw event #{e.seq} ({e.action})
-                </summary>
+              {words ? (
+                <details className="mt-1 text-xs text-slate-600">
+                  <summary className="cursor-pointer select-none hover:text-slate-900">
+                    Raw event #{e.seq} ({e.action})
+                  </summary>
+                  <div className="mt-1.5">
+                    <PayloadView payload={payload} />
+                  </div>
+                </details>
+              ) : (
+                // No sentence for it (an edit's before and after): the changed fields are the story.
                 <div className="mt-1.5">
                   <PayloadView payload={payload} />
                 </div>
-              </details>
+              )}
             </li>
           );
         })}

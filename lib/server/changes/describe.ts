@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { changeInputSchema } from "./input";
 import type { LockedChange } from "./context";
 
-const { title, intent, aiTools, aiWrote, rollbackPlan, testEvidence } = changeInputSchema.shape;
+const { title, intent, aiTools, aiWrote, rollbackPlan, testEvidence } = changeInputSchema.in.shape;
 const describedSchema = z
   .object({ title, intent, aiTools, aiWrote, rollbackPlan, testEvidence })
   .strict()

@@ -91,9 +91,13 @@ export const changeInputSchema = z
     paths: gitPaths,
     linesChanged: z.number().int().min(0).max(10_000_000).optional(),
     coAuthors: z.array(handle).max(10, "at most 10 co-authors").default([]),
-    aiExtent: z.enum(AI_EXTENTS, {
-      message: "choose how much of the change an AI wrote: NONE, ASSISTED, GENERATED or AGENTIC",
-    }),
+    aiExtent: z
+      .enum(AI_EXTENTS, {
+        message: "choose how much of the change an AI wrote: NONE, ASSISTED, GENERATED or AGENTIC",
+      })
+      // Required (there is no default: the author chooses); checked with the other fields so
+      // that one answer names every problem.
+      .optional(),
     aiTools: z.array(text(100).min(1)).max(10).default([]),
     aiSessionUrl: optionalUrl,
     aiWrote: text(5000).default(""),
@@ -106,9 +110,14 @@ export const changeInputSchema = z
   })
   .strict()
   .superRefine((input, ctx) => {
-    if (!input.submit) return;
     const need = (ok: boolean, path: string, message: string) =>
       ok || ctx.addIssue({ code: "custom", path: [path], message });
+    need(
+      input.aiExtent !== undefined,
+      "aiExtent",
+      "choose how much of the change an AI wrote: NONE, ASSISTED, GENERATED or AGENTIC",
+    );
+    if (!input.submit) return;
     need(
       input.intent.length > 0,
       "intent",
@@ -130,12 +139,12 @@ export const changeInputSchema = z
       "is required without a diff (how many lines change)",
     );
     need(
-      input.aiExtent === "NONE" || input.aiTools.length > 0,
+      input.aiExtent === undefined || input.aiExtent === "NONE" || input.aiTools.length > 0,
       "aiTools",
       "name the AI tool(s) used",
     );
     need(
-      !["GENERATED", "AGENTIC"].includes(input.aiExtent) || input.aiWrote.length > 0,
+      !["GENERATED", "AGENTIC"].includes(input.aiExtent ?? "") || input.aiWrote.length > 0,
       "aiWrote",
       "say which parts the AI wrote",
     );
@@ -144,7 +153,8 @@ export const changeInputSchema = z
       "emergencyJustification",
       "is required for an emergency (at least 20 characters)",
     );
-  });
+  })
+  .transform((input) => ({ ...input, aiExtent: input.aiExtent! }));
 
 export type ChangeInput = z.output<typeof changeInputSchema>;
 
