@@ -30,7 +30,9 @@ async function commentOnLine(page: Page, line: number, text: string) {
   const box = page.getByLabel(`Comment on ${FILE} line ${line}`);
   await box.fill(text);
   await page.getByRole("button", { name: "Add comment" }).click();
-  await expect(page.getByText(text).first()).toBeVisible();
+  await expect(
+    page.getByRole("article", { name: new RegExp(`on ${FILE} line ${line}$`) }),
+  ).toContainText(text);
 }
 
 test("threads on two lines, changes requested; the author answers, resolves one and revises; one thread carries over, the other is outdated; two seniors approve", async ({
@@ -57,7 +59,7 @@ test("threads on two lines, changes requested; the author answers, resolves one 
     .getByLabel("Comment on the change")
     .fill('Looks close. <img src=x onerror="alert(1)"> [x](javascript:alert(1))');
   await conversation.getByRole("button", { name: "Comment" }).click();
-  await expect(conversation.getByText("Looks close.")).toBeVisible();
+  await expect(conversation.getByRole("article").filter({ hasText: "Looks close." })).toBeVisible();
   await expect(conversation.locator("img")).toHaveCount(0);
   await expect(conversation.locator('a[href^="javascript"]')).toHaveCount(0);
 
@@ -82,7 +84,7 @@ test("threads on two lines, changes requested; the author answers, resolves one 
   await onLine2.getByRole("button", { name: "Reply" }).click();
   await onLine2.getByLabel("Reply").fill("Added jitter in revision 2.");
   await onLine2.getByRole("button", { name: "Reply" }).click();
-  await expect(onLine2.getByText("Added jitter in revision 2.")).toBeVisible();
+  await expect(onLine2.locator("p", { hasText: "Added jitter in revision 2." })).toBeVisible();
   await onLine2.getByRole("button", { name: "Resolve" }).click();
   await expect(onLine2.getByText(/^Resolved by/)).toBeVisible();
   await page.getByRole("button", { name: "Upload new revision" }).click();

@@ -217,7 +217,8 @@ function FileDiff({
         </div>,
       );
     }
-    if (draft)
+    if (draft) {
+      const posted = draft;
       add(
         bySide[draft.side].get(draft.endLine),
         <div key="draft" className="bg-slate-50 px-3 py-2 font-sans">
@@ -232,11 +233,14 @@ function FileDiff({
             label={`Comment on ${path} line ${draft.startLine}`}
             submitLabel="Add comment"
             autoFocus
-            onDone={() => setDraft(null)}
+            // Close this box only: a comment still posting must not close a box the person
+            // has since opened on another line.
+            onDone={() => setDraft((d) => (d === posted ? null : d))}
             onCancel={() => setDraft(null)}
           />
         </div>,
       );
+    }
     return Object.fromEntries(Object.entries(map).map(([k, nodes]) => [k, <>{nodes}</>]));
   }, [paged.hunks, hits, threads, bySide, draft, changeKey, revision, path, conversation]);
   const selected = useMemo(() => {
