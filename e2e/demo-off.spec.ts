@@ -61,8 +61,8 @@ test.describe("with demo mode off", () => {
     const person = await createPerson({ level: "SENIOR", teamSlug: "checkout" });
     const email = (await db.user.findUniqueOrThrow({ where: { id: person.id } })).email;
     await signInWithSso(page, email.toUpperCase());
-    await expect(page.getByText(person.name, { exact: true }).first()).toBeVisible();
-    await expect(page.getByText("Senior", { exact: true }).first()).toBeVisible();
+    await expect(page.getByTestId("whoami").getByText(person.name, { exact: true })).toBeVisible();
+    await expect(page.getByTestId("whoami").getByText("Senior", { exact: true })).toBeVisible();
     const session = await (await page.request.get(`${DEMO_OFF_URL}/api/auth/session`)).json();
     expect(session.user).toMatchObject({ id: person.id, level: "SENIOR" });
     expect((await page.request.get(`${DEMO_OFF_URL}/api/v1/queue`)).status()).toBe(200);
@@ -102,7 +102,9 @@ test.describe("with demo mode off", () => {
     const email = (await db.user.findUniqueOrThrow({ where: { id: person.id } })).email;
     for (let i = 0; i < 3; i++) {
       await signInWithSso(page, email);
-      await expect(page.getByText(person.name, { exact: true }).first()).toBeVisible();
+      await expect(
+        page.getByTestId("whoami").getByText(person.name, { exact: true }),
+      ).toBeVisible();
       await page.context().clearCookies({ name: "next-auth.session-token" });
     }
     await signInWithSso(page, email);
