@@ -15,7 +15,8 @@ const KINDS = [
   },
   {
     group: "Managers",
-    home: /\/dashboard$/,
+    // A manager of a team opens the dashboard on their team.
+    home: /\/dashboard(\?team=[a-z0-9-]+)?$/,
     nav: ["Dashboard", "Incidents", "Systems", "People", "Audit trail"],
     notNav: ["Admin"],
   },
