@@ -2,8 +2,24 @@
 // critical violation anywhere. A failure lists each rule, its impact and the elements it found.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { test, expect, signInAs, SAME_ORIGIN } from "./fixtures";
-import { FIRST, diff } from "./card-retry";
+import { test, expect, signInAs } from "./fixtures";
+import { submitCardRetry } from "./card-retry";
+
+/** Types into a field while the page's scripts are held back, as on a slow phone, then lets them run. */
+async function typeBeforeScripts(page: Page, path: string, label: string, text: string) {
+  const scripts = "**/_next/static/chunks/**/*.js";
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(scripts, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(path, { waitUntil: "commit" });
+  await page.getByLabel(label).pressSequentially(text);
+  release();
+  await page.waitForLoadState("networkidle");
+  await page.unroute(scripts);
+}
 
 async function audit(page: Page, path: string) {
   await page.goto(path);
@@ -33,20 +49,7 @@ test("every page passes axe-core: no serious or critical violations", async ({
 
   const junior = await createPerson({ level: "JUNIOR", teamSlug: "cart" });
   await signInAs(page, junior);
-  const created = await page.request.post("/api/v1/changes", {
-    headers: SAME_ORIGIN,
-    data: {
-      submit: true,
-      title: "Retry card authorisation once",
-      intent: "Card authorisations time out at peak; one retry recovers most of them.",
-      repository: "acme/storefront",
-      diff: diff(FIRST),
-      aiExtent: "GENERATED",
-      aiTools: ["Claude Code"],
-      aiWrote: "The retry helper.",
-    },
-  });
-  const { key } = (await created.json()) as { key: string };
+  const key = await submitCardRetry(page, { aiWrote: "The retry helper." });
   for (const path of [
     "/changes",
     "/changes/new",
@@ -121,18 +124,12 @@ test("the search box: qualifiers, keys and words, from anywhere", async ({
 }) => {
   const junior = await createPerson({ level: "JUNIOR", teamSlug: "cart" });
   await signInAs(page, junior);
-  const created = await page.request.post("/api/v1/changes", {
-    headers: SAME_ORIGIN,
-    data: {
-      submit: true,
-      title: "Searchable retry of card authorisation",
-      intent: "Card authorisations time out at peak; one retry recovers most of them.",
-      repository: "acme/storefront",
-      diff: diff(FIRST),
-      aiExtent: "NONE",
-    },
+  const key = await submitCardRetry(page, {
+    title: "Searchable retry of card authorisation",
+    aiExtent: "NONE",
+    aiTools: [],
+    aiWrote: "",
   });
-  const { key } = (await created.json()) as { key: string };
   await page.goto("/changes");
   await page.waitForLoadState("networkidle");
   await page.keyboard.press("/");
@@ -155,31 +152,11 @@ test("what people type before the page is interactive is kept (sign-in search, t
   page,
   createPerson,
 }) => {
-  // Hold the page's scripts back until the person has typed, as a slow phone would.
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
-    await gate;
-    await route.continue();
-  });
-  await page.goto("/sign-in", { waitUntil: "commit" });
-  await page.getByLabel("Find a person").pressSequentially("Joshuah");
-  release();
-  await page.waitForLoadState("networkidle");
+  await typeBeforeScripts(page, "/sign-in", "Find a person", "Joshuah");
   await expect(page.getByLabel("Find a person")).toHaveValue("Joshuah");
   await expect(page.getByRole("button", { name: /Joshuah/ }).first()).toBeVisible();
 
-  await page.unroute("**/_next/static/chunks/**/*.js");
   await signInAs(page, await createPerson({ level: "JUNIOR", teamSlug: "cart" }));
-  let releaseForm = () => {};
-  const formGate = new Promise<void>((resolve) => (releaseForm = resolve));
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
-    await formGate;
-    await route.continue();
-  });
-  await page.goto("/changes/new", { waitUntil: "commit" });
-  await page.getByLabel("Title").pressSequentially("Typed while loading");
-  releaseForm();
-  await page.waitForLoadState("networkidle");
+  await typeBeforeScripts(page, "/changes/new", "Title", "Typed while loading");
   await expect(page.getByLabel("Title")).toHaveValue("Typed while loading");
 });

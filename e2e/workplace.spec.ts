@@ -1,28 +1,14 @@
 // The reviewer's workplace, as its people use it: conversations on the diff that carry over to the
 // next revision, the AI session beside the code, and a second look at an approval.
 import type { Page } from "@playwright/test";
-import { test, expect, signInAs, review, SAME_ORIGIN, type TestPerson } from "./fixtures";
-import { FILE, FIRST, SECOND, diff } from "./card-retry";
+import { test, expect, signInAs, review, type TestPerson } from "./fixtures";
+import { FILE, SECOND, diff, submitCardRetry } from "./card-retry";
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 async function submit(page: Page, author: TestPerson) {
   await signInAs(page, author);
-  const response = await page.request.post("/api/v1/changes", {
-    headers: SAME_ORIGIN,
-    data: {
-      submit: true,
-      title: "Retry card authorisation once",
-      intent: "Card authorisations time out at peak; one retry recovers most of them.",
-      repository: "acme/storefront",
-      diff: diff(FIRST),
-      aiExtent: "GENERATED",
-      aiTools: ["Claude Code"],
-      aiWrote: `All of ${FILE}.`,
-    },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { key: string }).key;
+  return submitCardRetry(page);
 }
 
 async function commentOnLine(page: Page, line: number, text: string) {

@@ -1,6 +1,7 @@
 "use client";
 // Below 768 px the sidebar folds into a menu under a top bar, so a reviewer can work the queue
-// from a phone. It closes when a link is followed.
+// from a phone. It closes when a link is followed. Its contents mount only while it is open, so
+// the copy of the bell in it does not poll beside the sidebar's.
 import Link from "next/link";
 import { useState } from "react";
 import { Logo } from "@/components/brand/logo";
@@ -33,7 +34,7 @@ export function MobileNav({ children }: { children: React.ReactNode }) {
         }}
         onSubmit={() => setOpen(false)}
       >
-        {children}
+        {open ? children : null}
       </div>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guards";
 import { listChanges } from "@/lib/server/changes/queries";
@@ -10,22 +9,13 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink } from "@/components/ui/button";
 import { KeysetPagination } from "@/components/ui/pagination";
+import { ChangeLink } from "@/components/changes/change-link";
 import { AiBadge, RiskBadges, StatusBadge } from "@/components/changes/badges";
 import { TierBadge } from "@/components/systems/tier-badge";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { STATUSES } from "@/lib/domain/lifecycle/lifecycle";
 
 export const metadata: Metadata = { title: "My changes" };
-
-const STATUSES = [
-  "DRAFT",
-  "PENDING",
-  "CHANGES_REQUESTED",
-  "APPROVED",
-  "DEPLOYED",
-  "ROLLED_BACK",
-  "REJECTED",
-  "WITHDRAWN",
-] as const;
 
 const schema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
@@ -98,15 +88,11 @@ export default async function MyChangesPage({
               {page.rows.map((c) => (
                 <tr key={c.id} className="hover:bg-slate-50">
                   <Td>
-                    <Link
-                      href={`/changes/${c.key}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      <span className="font-mono text-slate-600">{c.key}</span> {c.title}
-                    </Link>
-                    <span className="block text-xs text-slate-600">
-                      {c.repository.name} · updated {c.updatedAt.toISOString().slice(0, 10)}
-                    </span>
+                    <ChangeLink
+                      changeKey={c.key}
+                      title={c.title}
+                      detail={`${c.repository.name} · updated ${c.updatedAt.toISOString().slice(0, 10)}`}
+                    />
                   </Td>
                   <Td>
                     <StatusBadge status={c.status} />

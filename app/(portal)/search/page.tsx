@@ -6,6 +6,7 @@ import { search } from "@/lib/server/search";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { ChangeLink } from "@/components/changes/change-link";
 import { AiBadge, StatusBadge } from "@/components/changes/badges";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/date";
@@ -95,18 +96,11 @@ export default async function SearchPage({
               {results.changes.map((c) => (
                 <tr key={c.key} className="hover:bg-slate-50">
                   <Td>
-                    <Link
-                      href={`/changes/${c.key}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      <span className="font-mono text-slate-600">{c.key}</span> {c.title}
-                    </Link>
-                    <span className="block text-xs text-slate-600">
-                      {c.repository.name}
-                      {c.systems.length
-                        ? ` · ${c.systems.map((s) => s.system.slug).join(", ")}`
-                        : ""}
-                    </span>
+                    <ChangeLink
+                      changeKey={c.key}
+                      title={c.title}
+                      detail={`${c.repository.name}${c.systems.length ? ` · ${c.systems.map((s) => s.system.slug).join(", ")}` : ""}`}
+                    />
                   </Td>
                   <Td>
                     <span className="flex flex-wrap gap-1">

@@ -174,7 +174,10 @@ function FileDiff({
         }
     return map;
   }, [paged.hunks]);
-  const threads = conversation.threads.filter((t) => t.placed?.path === path);
+  const threads = useMemo(
+    () => conversation.threads.filter((t) => t.placed?.path === path),
+    [conversation.threads, path],
+  );
   const widgets = useMemo(() => {
     const map: Record<string, React.ReactNode[]> = {};
     const add = (change: ChangeData | undefined, node: React.ReactNode) => {

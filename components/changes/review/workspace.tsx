@@ -6,7 +6,7 @@
 // with the review.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, fetchJson } from "@/lib/query/fetch-json";
 import type { RiskHit } from "@/lib/domain/risk/detect";
 import { RISK_CHECKLIST, type RiskFlag } from "@/lib/domain/risk/flags";
@@ -45,8 +45,44 @@ function useVisibleSeconds(): () => number {
     document.addEventListener("visibilitychange", tick);
     return () => document.removeEventListener("visibilitychange", tick);
   }, []);
-  return () =>
-    (total.current + (since.current !== null ? performance.now() - since.current : 0)) / 1000;
+  return useCallback(
+    () => (total.current + (since.current !== null ? performance.now() - since.current : 0)) / 1000,
+    [],
+  );
+}
+
+/**
+ * The rubber-stamp figure before approving, ticking each second. Its own component, so that the
+ * tick re-renders this line only, not the diff.
+ */
+function StampNote({
+  seconds,
+  linesChanged,
+  unviewed,
+}: {
+  seconds: () => number;
+  linesChanged: number;
+  unviewed: number;
+}) {
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setElapsed(Math.round(seconds())), 1000);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  const needed = Math.round(plausibleSeconds(linesChanged));
+  const flagged = elapsed < needed || unviewed > 0;
+  return (
+    <p
+      className={`rounded-md px-3 py-2 text-xs ring-1 ${flagged ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-slate-50 text-slate-700 ring-slate-200"}`}
+      data-testid="stamp-note"
+    >
+      {elapsed} s on {linesChanged} changed line{linesChanged === 1 ? "" : "s"} so far
+      {unviewed > 0 ? `; ${unviewed} file${unviewed === 1 ? "" : "s"} not marked viewed` : ""}.{" "}
+      {flagged
+        ? `Approving now flags it as a possible rubber stamp (a careful look at ${linesChanged} lines takes at least ${needed} s, with every file opened). The approval still counts; managers and you see the flag.`
+        : "Time and files viewed look like a careful review."}
+    </p>
+  );
 }
 
 export function ReviewWorkspace(props: {
@@ -85,12 +121,14 @@ export function ReviewWorkspace(props: {
     props.transcripts.length > 0 || props.sessionUrl !== null || props.canUpload,
   );
   const seconds = useVisibleSeconds();
-  const [elapsed, setElapsed] = useState(0);
-  useEffect(() => {
-    if (!props.canReview) return;
-    const timer = setInterval(() => setElapsed(Math.round(seconds())), 1000);
-    return () => clearInterval(timer);
-  }, [props.canReview, seconds]);
+  const conversation = useMemo(
+    () => ({
+      threads: props.threads,
+      canComment: props.canComment,
+      resolveRight: props.resolveRight,
+    }),
+    [props.threads, props.canComment, props.resolveRight],
+  );
   const submit = useMutation({
     mutationFn: () =>
       fetchJson<{
@@ -134,7 +172,6 @@ export function ReviewWorkspace(props: {
       .join("; ") || undefined;
   const unviewed = props.paths.filter((p) => !viewed.includes(p)).length;
 
-  const needed = Math.round(plausibleSeconds(props.linesChanged));
   const diffSection = (
     <section aria-labelledby="files-title" className="min-w-0 space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -189,11 +226,7 @@ export function ReviewWorkspace(props: {
           viewed={viewed}
           onViewedChange={setViewed}
           viewType={viewType}
-          conversation={{
-            threads: props.threads,
-            canComment: props.canComment,
-            resolveRight: props.resolveRight,
-          }}
+          conversation={conversation}
           aiWritten={props.aiWritten}
         />
         {showAi ? (
@@ -304,20 +337,11 @@ export function ReviewWorkspace(props: {
                       <FieldError id="checklist-error">{errorFor("checklist")}</FieldError>
                     </fieldset>
                   ) : null}
-                  <p
-                    className={`rounded-md px-3 py-2 text-xs ring-1 ${elapsed < needed || unviewed > 0 ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-slate-50 text-slate-700 ring-slate-200"}`}
-                    data-testid="stamp-note"
-                  >
-                    {elapsed} s on {props.linesChanged} changed line
-                    {props.linesChanged === 1 ? "" : "s"} so far
-                    {unviewed > 0
-                      ? `; ${unviewed} file${unviewed === 1 ? "" : "s"} not marked viewed`
-                      : ""}
-                    .{" "}
-                    {elapsed < needed || unviewed > 0
-                      ? `Approving now flags it as a possible rubber stamp (a careful look at ${props.linesChanged} lines takes at least ${needed} s, with every file opened). The approval still counts; managers and you see the flag.`
-                      : "Time and files viewed look like a careful review."}
-                  </p>
+                  <StampNote
+                    seconds={seconds}
+                    linesChanged={props.linesChanged}
+                    unviewed={unviewed}
+                  />
                 </>
               ) : (
                 <div>

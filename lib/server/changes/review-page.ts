@@ -25,10 +25,17 @@ export async function reviewPageData(user: PersonActor, key: string) {
   const change = await lockChange(db, key, { lock: false });
   const ctx = await loadContext(db, change, { owners: [user.id] });
   assertMaySee(ctx, user);
-  const [revision, views, reviews] = await Promise.all([
+  const [revision, views, reviews, transcripts, secondLooks] = await Promise.all([
     db.revision.findUniqueOrThrow({
       where: { changeId_number: { changeId: change.id, number: change.currentRevision } },
-      select: { diff: true, paths: true, note: true, linesAdded: true, linesRemoved: true },
+      select: {
+        diff: true,
+        paths: true,
+        note: true,
+        linesAdded: true,
+        linesRemoved: true,
+        change: { select: { aiWrote: true, aiSessionUrl: true } },
+      },
     }),
     db.fileView.findMany({
       where: { changeId: change.id, revision: change.currentRevision, reviewerId: user.id },
@@ -52,16 +59,12 @@ export async function reviewPageData(user: PersonActor, key: string) {
         reviewer: { select: { id: true, name: true, handle: true, level: true } },
       },
     }),
-  ]);
-  const [threads, transcripts, secondLooks, disclosure] = await Promise.all([
-    threadsOf(change.id, change.currentRevision, revision.diff),
     transcriptsOf(change.id),
     secondLooksOf(change.id),
-    db.changeRequest.findUniqueOrThrow({
-      where: { id: change.id },
-      select: { aiWrote: true, aiSessionUrl: true },
-    }),
   ]);
+  // Threads are placed in the current revision's diff, so they follow its read.
+  const threads = await threadsOf(change.id, change.currentRevision, revision.diff);
+  const disclosure = revision.change;
   const standing = signOffStanding(ctx, user);
   const mayReview = standing.mayApprove;
   const mine = reviews.find(
