@@ -92,6 +92,9 @@ test("screenshots of the main pages", async ({ page, db }) => {
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await page.screenshot(shot("dashboard"));
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Notifications by e-mail" })).toBeVisible();
+  await page.screenshot(shot("settings"));
   await page.goto("/incidents");
   await expect(page.getByRole("table", { name: "Incidents" })).toBeVisible();
   await page.screenshot(shot("incidents"));
