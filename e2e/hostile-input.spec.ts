@@ -208,8 +208,15 @@ const hostileRequest = fc
 // ---- what must hold ---------------------------------------------------------------------------
 
 // The SLA escalation job (a system actor, every minute) may assign, notify and audit meanwhile;
-// every API request counts against the person's rate limit (RateCounter, operational state).
-const MOVED_BY_THE_SCHEDULER = new Set(["Assignment", "Notification", "AuditEvent", "RateCounter"]);
+// every API request counts against the person's rate limit (RateCounter, operational state); the
+// checkpoint job (every minute) may sign the audit chain's head (AuditCheckpoint).
+const MOVED_BY_THE_SCHEDULER = new Set([
+  "Assignment",
+  "Notification",
+  "AuditEvent",
+  "RateCounter",
+  "AuditCheckpoint",
+]);
 
 async function snapshot(db: PrismaClient) {
   const tables = await db.$queryRaw<{ name: string }[]>`

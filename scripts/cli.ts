@@ -9,11 +9,17 @@ import { registerRemoteCommands } from "./remote/commands.ts";
 
 let database: PreparedDatabase | null = null;
 
+/** The database, as its owner (an operator's tool). An unreachable one is a one-line error, exit 2. */
 async function connect(): Promise<void> {
-  database = await prepareDatabase({ quiet: true });
-  process.env.DATABASE_URL = database.url;
-  const { migrate } = await import("../lib/db/migrate.ts");
-  await migrate(database.url);
+  try {
+    database = await prepareDatabase({ quiet: true });
+    process.env.DATABASE_URL = database.url;
+    const { migrate } = await import("../lib/db/migrate.ts");
+    await migrate(database.url);
+  } catch (error) {
+    const message = (error as Error).message.split("\n")[0];
+    fail(`cannot reach the database: ${message}`);
+  }
 }
 
 async function finish(code: number): Promise<never> {
@@ -197,9 +203,43 @@ audit
     await connect();
     const { pgPool } = await import("../lib/db/pg.ts");
     const { describeVerify, verifyChain } = await import("../lib/server/audit/verify.ts");
-    const result = await verifyChain(pgPool());
+    const { checkpointConfig, loadCheckpoints } =
+      await import("../lib/server/audit/checkpoints.ts");
+    const config = checkpointConfig();
+    const checkpoints = await loadCheckpoints(pgPool(), config.logFile);
+    const result = await verifyChain(pgPool(), { checkpoints, verifyKey: config.verifyKey });
     process.stdout.write(`${describeVerify(result)}\n`);
     await finish(result.ok ? 0 : 1);
+  });
+
+audit
+  .command("checkpoint")
+  .description("sign the chain's head now (Ed25519, key outside the database) and record it")
+  .action(async () => {
+    await connect();
+    const { pgPool } = await import("../lib/db/pg.ts");
+    const { checkpointConfig, takeCheckpoint } = await import("../lib/server/audit/checkpoints.ts");
+    const config = checkpointConfig();
+    const checkpoint = await takeCheckpoint(pgPool(), config);
+    process.stdout.write(
+      checkpoint
+        ? `checkpoint seq ${checkpoint.seq} ${checkpoint.hash} (key ${checkpoint.keyId}) -> ${config.logFile}\n`
+        : "the chain's head is already checkpointed\n",
+    );
+    await finish(0);
+  });
+
+audit
+  .command("checkpoints")
+  .description("list the signed checkpoints (the log file's and the database's) as JSON lines")
+  .action(async () => {
+    await connect();
+    const { pgPool } = await import("../lib/db/pg.ts");
+    const { checkpointConfig, loadCheckpoints, toRecord } =
+      await import("../lib/server/audit/checkpoints.ts");
+    for (const checkpoint of await loadCheckpoints(pgPool(), checkpointConfig().logFile))
+      await write(`${JSON.stringify(toRecord(checkpoint))}\n`);
+    await finish(0);
   });
 
 audit

@@ -4,6 +4,8 @@
 // Connect provider on E2E_PORT + 2, with a per-account sign-in limit of 3 so that a test can reach
 // it). Playwright owns this process.
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createDb } from "../lib/db.ts";
 import { createTestDatabase } from "../lib/testing/test-database.ts";
@@ -83,24 +85,27 @@ writeFileSync("test-results/e2e-database.json", JSON.stringify({ url: database.u
 rmSync(MAILBOX, { force: true });
 await startMailbox(smtpPort);
 Object.assign(process.env, {
-  DATABASE_URL: database.url,
+  // The servers and the worker connect as the app's least-privilege role, as `npm start` does.
+  DATABASE_URL: database.appUrl,
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(smtpPort),
   PUBLIC_URL: `http://localhost:${port}`,
   MAIL_FROM: "Countersign <countersign@acme.example>",
   INTEGRATIONS_KEY: "e2e-integrations-key-0123456789",
+  // The audit signing key and checkpoint log of this run, not the checkout's .data/.
+  COUNTERSIGN_DATA_DIR: path.join(os.tmpdir(), `countersign-e2e-data-${process.pid}`),
   // No random second looks in browser tests: they ask for one as a manager does.
   SECOND_LOOK_SHARE: "0",
   SECOND_LOOK_SHARE_TIER1: "0",
   SECOND_LOOK_SHARE_RUBBER_STAMP: "0",
 });
-const worker = await startWorker(database.url, (line) => console.log(`[e2e] ${line}`));
+const worker = await startWorker(database.appUrl, (line) => console.log(`[e2e] ${line}`));
 stopWorker = worker.stop;
 
 await startOidcProvider(port + 2, `http://localhost:${port + 1}`);
 
 // Demo-off first: Playwright waits for the demo-on server's health, so both are up by then.
-const off = serve(port + 1, false, database.url, {
+const off = serve(port + 1, false, database.appUrl, {
   OIDC_ISSUER: `http://localhost:${port + 2}`,
   OIDC_CLIENT_ID: OIDC_CLIENT.id,
   OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
@@ -111,7 +116,7 @@ await waitForHealth(`http://localhost:${port + 1}/api/health`, off);
 // Every demo sign-in of the suite comes from 127.0.0.1: the address limit is raised here only.
 // API limits: per token low enough for the contract test's burst to meet it; per person high,
 // since the hostile-input run sends 10,000 requests as one person.
-serve(port, true, database.url, {
+serve(port, true, database.appUrl, {
   SIGN_IN_LIMIT_PER_ADDRESS: "100000",
   API_RATE_LIMIT_PER_TOKEN: "100",
   API_RATE_LIMIT_PER_PERSON: "100000",

@@ -23,10 +23,13 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** What the caller should hear about even when PostgreSQL's own log is quiet. */
   warn?: (line: string) => void;
+  /** The owner's password: generated per install by `npm start` (scripts/lib/runtime.ts). */
+  password?: string;
 }
 
 const USER = "postgres";
-const PASSWORD = "countersign";
+/** Throw-away servers (tests) only; an install keeps a generated password (docs/decisions/0015). */
+export const LEGACY_PASSWORD = "countersign";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,17 +51,37 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** A server killed without a clean stop leaves postmaster.pid behind; PostgreSQL then refuses to start. */
-function clearStalePidFile(dataDir: string) {
+/** Whether `pid` is a PostgreSQL server (Linux: its command line; elsewhere assumed so). */
+function isPostgres(pid: number): boolean {
+  try {
+    return /postgres/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return process.platform !== "linux";
+  }
+}
+
+/**
+ * A server killed without a clean stop leaves postmaster.pid behind; PostgreSQL then refuses to
+ * start. A live PostgreSQL on the data directory whose Countersign died (SIGKILL, a crash) is an
+ * orphan: the caller has checked that no running Countersign owns it, so stop it cleanly (a fast
+ * shutdown: it finishes its checkpoint) and start afresh rather than refuse (issue 17, defect 1).
+ */
+async function clearStalePidFile(dataDir: string, say: (line: string) => void) {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-    throw new Error(
-      `PostgreSQL (pid ${pid}) is already running on ${dataDir}: stop the other Countersign first.`,
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && isPostgres(pid)) {
+    say(
+      `stopping PostgreSQL (pid ${pid}) left running on ${dataDir} by a Countersign that did not stop cleanly`,
     );
+    process.kill(pid, "SIGINT");
+    for (let waited = 0; processAlive(pid); waited += 100) {
+      if (waited > 60_000)
+        throw new Error(`PostgreSQL (pid ${pid}) on ${dataDir} did not stop within 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
-  rmSync(pidFile);
+  rmSync(pidFile, { force: true });
 }
 
 /** The directories that lead to `target`, outermost first (the root excluded). */
@@ -110,7 +133,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: options.password ?? LEGACY_PASSWORD,
+    authMethod: "scram-sha-256",
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as the OS user `postgres`.
     createPostgresUser: asRoot,
@@ -130,7 +154,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     log(`initialising PostgreSQL in ${dataDir}`);
     await server.initialise();
   } else {
-    clearStalePidFile(dataDir);
+    await clearStalePidFile(dataDir, options.warn ?? console.warn);
   }
   await server.start();
   const child = (server as unknown as { process?: ChildProcess }).process;
@@ -138,7 +162,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let stopped = false;
   return {
     port,
-    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: (database) =>
+      `postgresql://${USER}:${encodeURIComponent(options.password ?? LEGACY_PASSWORD)}@127.0.0.1:${port}/${database}`,
     stop: async () => {
       if (stopped) return;
       stopped = true;

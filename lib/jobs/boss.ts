@@ -14,6 +14,8 @@ export const QUEUES = {
   signOffStatus: "sign-off-status",
   /** A Slack message or a signed webhook to an outbound endpoint. */
   outbound: "outbound",
+  /** Signs the audit chain's head when enough events or minutes have passed. */
+  auditCheckpoint: "audit-checkpoint",
 } as const;
 
 const POLICIES: Partial<Record<string, PgBoss.QueuePolicy>> = {
@@ -62,6 +64,27 @@ export async function ensureQueues(boss: PgBoss) {
         ...RETRIES[name],
       });
     }
+  }
+}
+
+/**
+ * Creates the job queue's schema, tables and queues as the database's owner, before the app starts:
+ * the app's role may use them but not create tables (lib/db/roles.ts).
+ */
+export async function installJobSchema(ownerUrl: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: SCHEMA,
+    max: 1,
+    supervise: false,
+    schedule: false,
+  });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    await ensureQueues(boss);
+  } finally {
+    await boss.stop({ graceful: false, timeout: 1000 });
   }
 }
 

@@ -9,6 +9,8 @@ import { escalateOverdue } from "@/lib/server/sla";
 import { processDelivery } from "@/lib/server/integrations/deliveries";
 import { postSignOffStatus } from "@/lib/server/integrations/status";
 import { deliverOutbound } from "@/lib/server/integrations/outbound";
+import { checkpointConfig, checkpointIfDue } from "@/lib/server/audit/checkpoints";
+import { pgPool } from "@/lib/db/pg";
 import { ensureQueues, QUEUES, SCHEMA } from "./boss";
 
 /** SQLSTATE 57P01: the server is shutting down (or an administrator ended the session). */
@@ -100,6 +102,14 @@ export async function startWorker(
       log(`SLA escalation: ${escalated} overdue change${escalated === 1 ? "" : "s"} re-assigned`);
   });
   await boss.schedule(QUEUES.slaEscalation, "* * * * *");
+  // Audit anchoring: every minute, a checkpoint when AUDIT_CHECKPOINT_EVERY_EVENTS events or
+  // _MINUTES minutes have passed since the last (docs/decisions/0015-operations.md).
+  const anchors = checkpointConfig();
+  await boss.work(QUEUES.auditCheckpoint, async () => {
+    const checkpoint = await checkpointIfDue(pgPool(), anchors);
+    if (checkpoint) log(`audit checkpoint signed at seq ${checkpoint.seq}`);
+  });
+  await boss.schedule(QUEUES.auditCheckpoint, "* * * * *");
   log(`job worker running${mailEnabled() ? "" : " (no SMTP_HOST: notifications stay in-app)"}`);
   return { stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { readInstanceStatus, type InstanceStatus } from "@/lib/db/supervise";
 
 /** True when the database answers a trivial query within the timeout. */
 export async function databaseHealthy(timeoutMs = 2000): Promise<boolean> {
@@ -12,4 +13,9 @@ export async function databaseHealthy(timeoutMs = 2000): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** What `npm start` wrote about this instance: draining, and the embedded server's supervisor. */
+export function instanceStatus(): InstanceStatus {
+  return readInstanceStatus(process.env.COUNTERSIGN_STATUS_FILE) ?? {};
 }

@@ -4,6 +4,7 @@ import { createTestDatabase } from "./test-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    appUrl: string;
     serverUrl: string;
   }
 }
@@ -12,5 +13,6 @@ export default async function setup(project: TestProject) {
   const database = await createTestDatabase("int");
   project.provide("databaseUrl", database.url);
   project.provide("serverUrl", database.serverUrl);
+  project.provide("appUrl", database.appUrl);
   return () => database.dispose();
 }

@@ -4,10 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { randomBytes } from "node:crypto";
+import { provision } from "@/lib/db/provision";
 
 export interface TestDatabase {
+  /** The owner's URL: migrations, fixtures and superuser-free test set-up. */
   url: string;
+  /** The app's least-privilege role (lib/db/roles.ts): what servers under test connect with. */
+  appUrl: string;
   /** A URL to the same server's maintenance database (for superuser work in tests). */
   serverUrl: string;
   dispose: () => Promise<void>;
@@ -21,19 +25,27 @@ function withDatabase(url: string, database: string): string {
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `countersign_${label}_${Date.now()}_${process.pid}`;
+  // Roles are server-wide: one per test database, dropped with it.
+  const role = {
+    create: true as const,
+    name: `${name}_app`,
+    password: randomBytes(18).toString("base64url"),
+  };
   const external = process.env.DATABASE_URL_TEST;
   if (external) {
     const serverUrl = withDatabase(external, "postgres");
     await ensureDatabase(serverUrl, name);
     const url = withDatabase(external, name);
-    await migrate(url);
+    const { appUrl } = await provision(url, role);
     return {
       url,
+      appUrl,
       serverUrl,
       dispose: async () => {
         const client = new pg.Client({ connectionString: serverUrl });
         await client.connect();
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+        await client.query(`DROP ROLE IF EXISTS "${role.name}"`).catch(() => {});
         await client.end();
       },
     };
@@ -44,6 +56,6 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   });
   await ensureDatabase(server.url("postgres"), name);
   const url = server.url(name);
-  await migrate(url);
-  return { url, serverUrl: server.url("postgres"), dispose: () => server.stop() };
+  const { appUrl } = await provision(url, role);
+  return { url, appUrl, serverUrl: server.url("postgres"), dispose: () => server.stop() };
 }

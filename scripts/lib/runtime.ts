@@ -3,10 +3,20 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded.ts";
+import {
+  ensureDatabase,
+  LEGACY_PASSWORD,
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from "../../lib/db/embedded.ts";
+import type { AppRole } from "../../lib/db/provision.ts";
+import { supervise, type SupervisorState } from "../../lib/db/supervise.ts";
 
 export const DATA_DIR = path.resolve(process.env.COUNTERSIGN_DATA_DIR ?? ".data");
-const STATE_FILE = path.join(DATA_DIR, "embedded.json");
+/** Where `npm start` says which embedded server it runs (mode 0600: it holds the URLs). */
+export const STATE_FILE = path.join(DATA_DIR, "embedded.json");
+/** The embedded server's app role: owns nothing, holds only the app's grants (lib/db/roles.ts). */
+const APP_ROLE = "countersign_app";
 const DATABASE = "countersign";
 export const DEFAULT_EMBEDDED_PORT = 54329;
 
@@ -35,19 +45,55 @@ export function log(line: string) {
 }
 
 export interface PreparedDatabase {
+  /** The owner's URL: migrations, the demo seed, operators' commands. */
   url: string;
+  /** Who the web app and the job worker connect as (lib/db/provision.ts). */
+  app: AppRole;
   embedded: boolean;
   stop: () => Promise<void>;
 }
 
-function runningEmbedded(): { url: string } | null {
+interface EmbeddedState {
+  url: string;
+  pid: number;
+  appPassword: string;
+}
+
+function runningEmbedded(): EmbeddedState | null {
   if (!existsSync(STATE_FILE)) return null;
   try {
-    const state = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { url: string; pid: number };
+    const state = JSON.parse(readFileSync(STATE_FILE, "utf8")) as EmbeddedState;
     process.kill(state.pid, 0);
-    return { url: state.url };
+    return state;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Data directories made before passwords were generated per install have the constant one: move
+ * the owner to this install's password the first time it starts.
+ */
+async function adoptOwnerPassword(server: EmbeddedServer, say: (line: string) => void) {
+  const probe = new pg.Client({ connectionString: server.url("postgres") });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "28P01") throw error;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  const legacy = new URL(server.url("postgres"));
+  legacy.password = LEGACY_PASSWORD;
+  const client = new pg.Client({ connectionString: legacy.toString() });
+  await client.connect();
+  try {
+    const password = decodeURIComponent(new URL(server.url("postgres")).password);
+    await client.query(`ALTER ROLE postgres PASSWORD '${password.replace(/'/g, "''")}'`);
+    say("embedded PostgreSQL: the owner's password is now this install's own (was the default)");
+  } finally {
+    await client.end();
   }
 }
 
@@ -56,39 +102,63 @@ function runningEmbedded(): { url: string } | null {
  * already running it, started here (and stopped by `stop`) when it is not.
  */
 export async function prepareDatabase(
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; onSupervisorState?: (state: SupervisorState) => void } = {},
 ): Promise<PreparedDatabase> {
   const say = options.quiet ? () => {} : log;
   if (process.env.DATABASE_URL) {
-    await createIfMissing(process.env.DATABASE_URL, say);
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    // With DATABASE_OWNER_URL, migrations run as the owner and DATABASE_URL's role is granted only
+    // what the app needs; without it, DATABASE_URL does both (README, Configuration).
+    const owner = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
+    await createIfMissing(owner, say);
+    return {
+      url: owner,
+      app: { create: false, url: process.env.DATABASE_URL },
+      embedded: false,
+      stop: async () => {},
+    };
   }
   const running = runningEmbedded();
-  if (running) return { url: running.url, embedded: true, stop: async () => {} };
-  mkdirSync(DATA_DIR, { recursive: true });
+  if (running)
+    return {
+      url: running.url,
+      app: { create: true, name: APP_ROLE, password: running.appPassword },
+      embedded: true,
+      stop: async () => {},
+    };
+  mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
   const started = Date.now();
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(DATA_DIR, "pg"),
-    port: Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
-    persistent: true,
-    warn: say,
-  });
+  const password = generatedOnce("", "pg-owner-password");
+  const appPassword = generatedOnce("", "pg-app-password");
+  const start = () =>
+    startEmbeddedPostgres({
+      dataDir: path.join(DATA_DIR, "pg"),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
+      persistent: true,
+      password,
+      warn: say,
+    });
+  const server = await start();
+  await adoptOwnerPassword(server, say);
   await ensureDatabase(server.url("postgres"), DATABASE);
   const url = server.url(DATABASE);
-  writeFileSync(STATE_FILE, JSON.stringify({ url, pid: process.pid }));
-  server.onExit(() => {
-    rmSync(STATE_FILE, { force: true });
-    say("embedded PostgreSQL stopped");
-  });
+  const state: EmbeddedState = { url, pid: process.pid, appPassword };
+  writeFileSync(STATE_FILE, JSON.stringify(state), { mode: 0o600 });
   say(
     `embedded PostgreSQL ready on port ${server.port} (${Date.now() - started} ms, data in ${path.relative(process.cwd(), DATA_DIR)}/)`,
   );
+  // Supervised: restarted with backoff when it dies unasked (issue 17, defect 2).
+  const supervisor = supervise(server, start, {
+    log: say,
+    onState: options.onSupervisorState,
+  });
   return {
     url,
+    app: { create: true, name: APP_ROLE, password: appPassword },
     embedded: true,
     stop: async () => {
       rmSync(STATE_FILE, { force: true }); // at once: no command may reuse a server being stopped
-      await server.stop();
+      await supervisor.stop();
+      say("embedded PostgreSQL stopped");
     },
   };
 }
@@ -124,12 +194,13 @@ export function ensureIntegrationsKey(): string {
   return generatedOnce("INTEGRATIONS_KEY", "integrations-key");
 }
 
+/** The environment variable `name` when set (and `name` given), else a secret kept in .data/. */
 function generatedOnce(name: string, fileName: string): string {
-  const given = process.env[name];
+  const given = name ? process.env[name] : undefined;
   if (given) return given;
   const file = path.join(DATA_DIR, fileName);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(DATA_DIR, { recursive: true });
+  mkdirSync(DATA_DIR, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

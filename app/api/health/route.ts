@@ -1,12 +1,19 @@
+// Liveness and the database's state: 200 when the database answers; 503 otherwise, saying whether
+// `npm start` is restarting the embedded PostgreSQL (docs/decisions/0015-operations.md).
 import { NextResponse } from "next/server";
 import { publicRoute, methodNotAllowed } from "@/lib/auth/guards";
-import { databaseHealthy } from "@/lib/server/health";
+import { databaseHealthy, instanceStatus } from "@/lib/server/health";
 
 export const GET = publicRoute(async () => {
   const ok = await databaseHealthy();
+  const { supervisor } = instanceStatus();
+  const db = ok ? "ok" : supervisor?.state === "restarting" ? "restarting" : "unavailable";
   return NextResponse.json(
-    { status: ok ? "ok" : "degraded", db: ok ? "ok" : "unavailable" },
-    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
+    { status: ok ? "ok" : "degraded", db, ...(supervisor ? { supervisor } : {}) },
+    {
+      status: ok ? 200 : 503,
+      headers: { "cache-control": "no-store", ...(ok ? {} : { "retry-after": "5" }) },
+    },
   );
 });
 

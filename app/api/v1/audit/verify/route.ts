@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
 import { pgPool } from "@/lib/db/pg";
 import { describeVerify, verifyChain } from "@/lib/server/audit/verify";
+import { checkpointConfig, loadCheckpoints } from "@/lib/server/audit/checkpoints";
 
 export const GET = withAuth(
   {
@@ -9,7 +10,9 @@ export const GET = withAuth(
     contract: { tag: "Audit", summary: "Verify the audit chain (admins, in the portal)" },
   },
   async () => {
-    const result = await verifyChain(pgPool());
+    const config = checkpointConfig();
+    const checkpoints = await loadCheckpoints(pgPool(), config.logFile);
+    const result = await verifyChain(pgPool(), { checkpoints, verifyKey: config.verifyKey });
     return NextResponse.json(
       { ...result, message: describeVerify(result) },
       { headers: { "cache-control": "no-store" } },

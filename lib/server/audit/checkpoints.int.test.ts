@@ -1,0 +1,183 @@
+// Issue 17: whoever can rewrite the database can recompute every later hash, and `audit verify`
+// over the chain alone then says ok. The signed checkpoints name the rewrite; and the role the app
+// connects as cannot make the rewrite in the first place.
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { canonicalAroundSeq, hashEvent } from "@/lib/domain/audit/chain";
+import { readEvents } from "./read";
+import { checkpointConfig, loadCheckpoints, takeCheckpoint } from "./checkpoints";
+import { verifyChain } from "./verify";
+
+// A database of its own: the chain's head here is only what this file appends.
+let pool: pg.Pool;
+let own: TestDatabase;
+const pgPool = () => pool;
+beforeAll(async () => {
+  own = await createTestDatabase("anchor");
+  pool = new pg.Pool({ connectionString: own.url, max: 2 });
+});
+afterAll(async () => {
+  await pool.end();
+  await own.dispose();
+});
+
+function config() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cs-anchor-"));
+  const { privateKey } = generateKeyPairSync("ed25519");
+  return checkpointConfig({
+    AUDIT_SIGNING_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    AUDIT_CHECKPOINT_LOG: path.join(dir, "checkpoints.jsonl"),
+  } as unknown as NodeJS.ProcessEnv);
+}
+
+/** Appends events through audit_append on this file's own connection, as record() does. */
+async function someEvents(n: number) {
+  for (let i = 0; i < n; i++) {
+    const event = {
+      at: new Date(),
+      actorType: "SYSTEM" as const,
+      actorId: null,
+      actorName: "anchor-test",
+      action: "metrics.rebuilt",
+      subjectType: "metrics",
+      subjectId: null,
+      subjectLabel: null,
+      changeKey: null,
+      payload: { changes: i, reviews: 0, differing: {} },
+    };
+    const { head, tail } = canonicalAroundSeq(event);
+    await pool.query(
+      `SELECT seq FROM audit_append($1::timestamptz, $2::"ActorType", $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
+      [
+        event.at,
+        event.actorType,
+        null,
+        event.actorName,
+        event.action,
+        event.subjectType,
+        null,
+        null,
+        null,
+        JSON.stringify(event.payload),
+        head,
+        tail,
+      ],
+    );
+  }
+}
+
+/** What an attacker who owns the tables does: rewrite one event and rehash the rest of the chain. */
+async function rewriteAndRehash(seq: number) {
+  const client = new pg.Client({ connectionString: own.url });
+  await client.connect();
+  try {
+    const events = [];
+    for await (const batch of readEvents(pgPool())) events.push(...batch);
+    await client.query("BEGIN");
+    await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update"`);
+    let prevHash = events.find((e) => e.seq === seq)!.prevHash;
+    for (const event of events.filter((e) => e.seq >= seq)) {
+      const changed = event.seq === seq ? { ...event, payload: { rewritten: true } } : event;
+      const hash = hashEvent(prevHash, changed);
+      await client.query(
+        `UPDATE "AuditEvent" SET payload = $1, "prevHash" = $2, hash = $3 WHERE seq = $4`,
+        [JSON.stringify(changed.payload), prevHash, hash, event.seq],
+      );
+      prevHash = hash;
+    }
+    await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update"`);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
+
+describe("audit anchoring", () => {
+  it("names an event rewritten and rehashed after a checkpoint, which the chain alone cannot", async () => {
+    const anchors = config();
+    await someEvents(3);
+    const first = await takeCheckpoint(pgPool(), anchors);
+    expect(first).not.toBeNull();
+    await someEvents(3);
+    const second = (await takeCheckpoint(pgPool(), anchors))!;
+    expect(second.seq).toBeGreaterThan(first!.seq);
+    // The log file outside the database holds both, one JSON line each.
+    const lines = readFileSync(anchors.logFile, "utf8").trim().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([
+      first!.seq,
+      second.seq,
+    ]);
+
+    const checkpoints = await loadCheckpoints(pgPool(), anchors.logFile);
+    expect(
+      await verifyChain(pgPool(), { checkpoints, verifyKey: anchors.verifyKey }),
+    ).toMatchObject({ ok: true });
+
+    const target = first!.seq + 1;
+    await rewriteAndRehash(target);
+    expect(await verifyChain(pgPool())).toMatchObject({ ok: true }); // the chain alone is fooled
+    const result = await verifyChain(pgPool(), { checkpoints, verifyKey: anchors.verifyKey });
+    expect(result).toMatchObject({ ok: false, seq: second.seq });
+    expect(!result.ok && result.problem).toContain(
+      `seq ${first!.seq + 1}-${second.seq} was rewritten`,
+    );
+  });
+
+  it("refuses a checkpoint whose signature does not hold", async () => {
+    const anchors = config();
+    await someEvents(1);
+    const checkpoint = (await takeCheckpoint(pgPool(), anchors))!;
+    const forged = { ...checkpoint, hash: "f".repeat(64) };
+    const result = await verifyChain(pgPool(), {
+      checkpoints: [forged],
+      verifyKey: anchors.verifyKey,
+    });
+    expect(result).toMatchObject({ ok: false, seq: checkpoint.seq });
+  });
+});
+
+describe("the app's database role (issue 17, defect 3)", () => {
+  const asApp = async <T>(work: (client: pg.Client) => Promise<T>) => {
+    const client = new pg.Client({ connectionString: own.appUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+
+  it("is not the owner's role", () => {
+    expect(new URL(own.appUrl).username).not.toBe(new URL(own.url).username);
+  });
+
+  it.each([
+    [`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_update"`],
+    [`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`],
+    [`UPDATE "AuditEvent" SET payload = '{}' WHERE seq = 1`],
+    [`DELETE FROM "AuditEvent" WHERE seq = 1`],
+    [`TRUNCATE "AuditEvent"`],
+    [`DELETE FROM "AuditCheckpoint"`],
+    [`DROP TABLE "AuditEvent"`],
+    [`CREATE TABLE "Anything" (id int)`],
+  ])("is refused %s", async (statement) => {
+    await expect(asApp((c) => c.query(statement))).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("may read and append to the audit trail, and nothing more", async () => {
+    const { rows } = await asApp((c) =>
+      c.query<Record<string, boolean>>(
+        `SELECT has_table_privilege(current_user, '"AuditEvent"', 'SELECT') AS "select",
+                has_table_privilege(current_user, '"AuditEvent"', 'INSERT') AS "insert",
+                has_table_privilege(current_user, '"AuditEvent"', 'UPDATE') AS "update",
+                has_function_privilege(current_user, 'audit_append(timestamptz,"ActorType",text,text,text,text,text,text,text,jsonb,text,text)', 'EXECUTE') AS "append"`,
+      ),
+    );
+    expect(rows[0]).toEqual({ select: true, insert: true, update: false, append: true });
+  });
+});
