@@ -57,6 +57,20 @@ describe("npm run cli -- audit", () => {
     expect(run.stdout).toBe(`ok ${total} events\n`);
   });
 
+  it("an unreachable database is a one-line error and exit 2, not a stack trace (issue 17)", async () => {
+    const run = await new Promise<Run>((resolve) =>
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/cli.ts", "audit", "verify"],
+        { env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" } },
+        (error, stdout, stderr) =>
+          resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr }),
+      ),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: cannot reach the database: .+\n$/);
+  });
+
   it("verify names the first tampered sequence number and exits 1", async () => {
     await someEvents(3);
     const target = Number(

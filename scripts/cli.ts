@@ -319,6 +319,56 @@ metrics
     await finish(0);
   });
 
+program
+  .command("backup")
+  .description(
+    "back up the database: the embedded server as a physical base backup (tar.gz), a configured one with a pg_dump of its version",
+  )
+  .requiredOption("--out <file>", "where to write the backup")
+  .action(async (options: { out: string }) => {
+    await connect();
+    const { DATA_DIR } = await import("./lib/runtime.ts");
+    const path = await import("node:path");
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    if (database!.embedded) {
+      const { physicalBackup } = await import("../lib/db/backup.ts");
+      const serverUrl = new URL(database!.url);
+      serverUrl.pathname = "/postgres";
+      await physicalBackup(serverUrl.toString(), path.join(DATA_DIR, "pg"), options.out, say);
+    } else {
+      const { dumpWithMatchingPgDump } = await import("../lib/db/dump.ts");
+      await dumpWithMatchingPgDump(database!.url, options.out, say);
+    }
+    await finish(0);
+  });
+
+program
+  .command("restore")
+  .description("restore a backup into a new data directory (physical) or a database (pg_dump)")
+  .requiredOption("--from <file>", "the backup file")
+  .option("--data-dir <dir>", "a new, empty PostgreSQL data directory (for a physical backup)")
+  .option("--database <url>", "an empty database to restore a pg_dump into")
+  .action(async (options: { from: string; dataDir?: string; database?: string }) => {
+    if (!options.dataDir === !options.database)
+      fail("give exactly one of --data-dir and --database");
+    const say = (line: string) => process.stderr.write(`${line}\n`);
+    try {
+      if (options.dataDir) {
+        const { restoreBackup } = await import("../lib/db/backup.ts");
+        await restoreBackup(options.from, options.dataDir);
+        say(
+          `restored into ${options.dataDir}; start it as the data directory "pg" of a COUNTERSIGN_DATA_DIR that holds the source's pg-owner-password, pg-app-password and audit-signing-key.pem, then run audit verify`,
+        );
+      } else {
+        const { restoreDump } = await import("../lib/db/dump.ts");
+        await restoreDump(options.from, options.database!, say);
+      }
+    } catch (error) {
+      fail((error as Error).message.split("\n")[0]!);
+    }
+    process.exit(0);
+  });
+
 const token = program.command("token").description("create and revoke API tokens (audited)");
 
 token

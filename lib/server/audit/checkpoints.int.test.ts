@@ -8,7 +8,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { canonicalAroundSeq, hashEvent } from "@/lib/domain/audit/chain";
+import { hashEvent } from "@/lib/domain/audit/chain";
+import { appendEvents } from "@/lib/testing/audit-events";
 import { readEvents } from "./read";
 import { checkpointConfig, loadCheckpoints, takeCheckpoint } from "./checkpoints";
 import { verifyChain } from "./verify";
@@ -33,42 +34,6 @@ function config() {
     AUDIT_SIGNING_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     AUDIT_CHECKPOINT_LOG: path.join(dir, "checkpoints.jsonl"),
   } as unknown as NodeJS.ProcessEnv);
-}
-
-/** Appends events through audit_append on this file's own connection, as record() does. */
-async function someEvents(n: number) {
-  for (let i = 0; i < n; i++) {
-    const event = {
-      at: new Date(),
-      actorType: "SYSTEM" as const,
-      actorId: null,
-      actorName: "anchor-test",
-      action: "metrics.rebuilt",
-      subjectType: "metrics",
-      subjectId: null,
-      subjectLabel: null,
-      changeKey: null,
-      payload: { changes: i, reviews: 0, differing: {} },
-    };
-    const { head, tail } = canonicalAroundSeq(event);
-    await pool.query(
-      `SELECT seq FROM audit_append($1::timestamptz, $2::"ActorType", $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
-      [
-        event.at,
-        event.actorType,
-        null,
-        event.actorName,
-        event.action,
-        event.subjectType,
-        null,
-        null,
-        null,
-        JSON.stringify(event.payload),
-        head,
-        tail,
-      ],
-    );
-  }
 }
 
 /** What an attacker who owns the tables does: rewrite one event and rehash the rest of the chain. */
@@ -100,10 +65,10 @@ async function rewriteAndRehash(seq: number) {
 describe("audit anchoring", () => {
   it("names an event rewritten and rehashed after a checkpoint, which the chain alone cannot", async () => {
     const anchors = config();
-    await someEvents(3);
+    await appendEvents(pool, 3);
     const first = await takeCheckpoint(pgPool(), anchors);
     expect(first).not.toBeNull();
-    await someEvents(3);
+    await appendEvents(pool, 3);
     const second = (await takeCheckpoint(pgPool(), anchors))!;
     expect(second.seq).toBeGreaterThan(first!.seq);
     // The log file outside the database holds both, one JSON line each.
@@ -130,7 +95,7 @@ describe("audit anchoring", () => {
 
   it("refuses a checkpoint whose signature does not hold", async () => {
     const anchors = config();
-    await someEvents(1);
+    await appendEvents(pool, 1);
     const checkpoint = (await takeCheckpoint(pgPool(), anchors))!;
     const forged = { ...checkpoint, hash: "f".repeat(64) };
     const result = await verifyChain(pgPool(), {

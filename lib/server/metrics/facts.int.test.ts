@@ -185,21 +185,26 @@ describe("the dashboard's facts", () => {
     // cannot deadlock) whose rollup rows overlap those of the others in every order.
     await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
-        db.$transaction(async (tx) => {
-          const pair = [
-            ...new Set([keys[i % 12]!, keys[(i + 5) % 12]!, keys[(i * 7 + 3) % 12]!]),
-          ].sort();
-          for (const [n, key] of pair.entries())
-            await tx.changeRequest.update({
-              where: { key },
-              data: {
-                deployedAt: new Date(now - ((i + n) % 3) * 86_400_000),
-                causedIncident: (i + n) % 2 === 0,
-                approvedAt: new Date(now - i * 1000),
-                linesAdded: { increment: 3 },
-              },
-            });
-        }),
+        db.$transaction(
+          async (tx) => {
+            const pair = [
+              ...new Set([keys[i % 12]!, keys[(i + 5) % 12]!, keys[(i * 7 + 3) % 12]!]),
+            ].sort();
+            for (const [n, key] of pair.entries())
+              await tx.changeRequest.update({
+                where: { key },
+                data: {
+                  deployedAt: new Date(now - ((i + n) % 3) * 86_400_000),
+                  causedIncident: (i + n) % 2 === 0,
+                  approvedAt: new Date(now - i * 1000),
+                  linesAdded: { increment: 3 },
+                },
+              });
+            // 120 transactions queue for a handful of connections: on a busy machine the wait for
+            // one can pass Prisma's 2 s default, which is not what this test is about.
+          },
+          { maxWait: 60_000, timeout: 60_000 },
+        ),
       ),
     );
     expect(await differing()).toEqual(IN_STEP);
