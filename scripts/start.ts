@@ -57,6 +57,7 @@ async function main() {
   const shutdown = async (code: number, signal?: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    database.release?.();
     updateInstanceStatus(statusFile, { draining: true });
     if (signal === "SIGTERM" && child) {
       // Readiness answers 503 now; give the load balancer time to notice before closing.

@@ -18,6 +18,8 @@ export interface SupervisorState {
 }
 
 export interface Supervised {
+  /** No more restarts: the process is shutting down (signals may stop PostgreSQL first). */
+  release: () => void;
   stop: () => Promise<void>;
   state: () => SupervisorState;
 }
@@ -77,6 +79,9 @@ export function supervise(
   publish();
   return {
     state: () => ({ ...state }),
+    release: () => {
+      stopping = true;
+    },
     stop: async () => {
       stopping = true;
       state.state = "stopped";

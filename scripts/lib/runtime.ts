@@ -50,6 +50,8 @@ export interface PreparedDatabase {
   /** Who the web app and the job worker connect as (lib/db/provision.ts). */
   app: AppRole;
   embedded: boolean;
+  /** Shutting down: stop supervising, so PostgreSQL ending now is not restarted. */
+  release?: () => void;
   stop: () => Promise<void>;
 }
 
@@ -155,6 +157,7 @@ export async function prepareDatabase(
     url,
     app: { create: true, name: APP_ROLE, password: appPassword },
     embedded: true,
+    release: supervisor.release,
     stop: async () => {
       rmSync(STATE_FILE, { force: true }); // at once: no command may reuse a server being stopped
       await supervisor.stop();
