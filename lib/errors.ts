@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable, isDiskFull } from "@/lib/db/unavailable";
 
 // Expected errors carry a code and a message the user may see; anything else is logged and shown
 // as a generic message (docs/architecture.md, "Errors").
@@ -68,6 +68,15 @@ export function toErrorBody(error: unknown): {
       body: { error: { code: error.code, message: error.message, details: error.details } },
       ...(retry ? { headers: { "retry-after": String(seconds) } } : {}),
     };
+  }
+  if (isDiskFull(error)) {
+    console.error("database disk full:", error instanceof Error ? error.message : error);
+    return toErrorBody(
+      new AppError(
+        "UNAVAILABLE",
+        "The database server is out of disk space, so nothing was saved. Try again once an operator has freed space.",
+      ),
+    );
   }
   if (isDatabaseUnavailable(error)) {
     console.error("database unavailable:", error instanceof Error ? error.message : error);

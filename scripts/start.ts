@@ -13,6 +13,7 @@ import { createDb } from "../lib/db.ts";
 import { provision } from "../lib/db/provision.ts";
 import { privilegeProblems } from "../lib/db/roles.ts";
 import { updateInstanceStatus } from "../lib/db/supervise.ts";
+import { isDatabaseUnavailable } from "../lib/db/unavailable.ts";
 import { seedDemoIfEmpty } from "../prisma/seed-demo.ts";
 import { startWorker, type Worker } from "../lib/jobs/worker.ts";
 import {
@@ -87,6 +88,22 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(0, "SIGINT"));
   process.on("SIGTERM", () => void shutdown(0, "SIGTERM"));
+  // The job worker's queue library lets a failed call reject unhandled when PostgreSQL dies under
+  // it; that must not take down this process (and with it the supervisor that brings PostgreSQL
+  // back). The job is retried when it expires. Anything else is a bug: stop cleanly, exit 1.
+  let lastUnavailable = 0;
+  process.on("unhandledRejection", (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      if (Date.now() - lastUnavailable > 60_000)
+        log(`job queue: a call failed while PostgreSQL was unreachable; the job is retried later`);
+      lastUnavailable = Date.now();
+      return;
+    }
+    log(
+      `unexpected error: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
+    void shutdown(1);
+  });
 
   let appUrl: string;
   try {

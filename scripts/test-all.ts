@@ -3,6 +3,7 @@
 // Every suite runs even when an earlier one fails; the last line is `N passed, N failed`.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint.ts";
 
 interface Outcome {
   suite: string;
@@ -86,6 +87,8 @@ const built = await step("build (next build)", process.execPath, [
   "build",
 ]);
 if (built === 0 && existsSync(".next/BUILD_ID")) {
+  // The build is of these sources: npm start (and npm run test:faults after this) reuses it.
+  writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
   await step("browser (playwright)", bin("playwright"), ["test"], () => {
     const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(
       "test-results/e2e.json",

@@ -39,6 +39,21 @@ describe("database unavailable", () => {
     expect(headers?.["retry-after"]).toMatch(/^\d+$/);
   });
 
+  // Seen under the fault tests (npm run test:faults): PostgreSQL killed while a client was idle in
+  // a pool; its next query failed with pg's own words, answered 500 before.
+  it("a connection the server dropped answers 503", async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const lost = new Promise((resolve) => client.once("error", resolve));
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>("select pg_backend_pid() as pid");
+    await db.$queryRawUnsafe(`select pg_terminate_backend(${rows[0]!.pid})`);
+    await lost;
+    const error = await failure(() => client.query("select 1"));
+    await client.end().catch(() => {});
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(toErrorBody(error).status).toBe(503);
+  });
+
   it("a query fault on a reachable database is still a 500", async () => {
     const error = await failure(() => db.$queryRawUnsafe("select * from no_such_table"));
     expect(isDatabaseUnavailable(error)).toBe(false);

@@ -29,7 +29,10 @@ const KINDS = new Set([
   "TooManyConnections",
 ]);
 const MESSAGES =
-  /Can't reach database server|Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down|in recovery mode)|Connection refused|terminating connection due to administrator command/i;
+  /Can't reach database server|Connection terminated|connect ECONNREFUSED|the database system is (starting up|shutting down|in recovery mode)|Connection refused|terminating connection due to administrator command|has encountered a connection error and is not queryable/i;
+
+/** SQLSTATE 53100 disk_full, or the operating system's words for it. */
+const DISK_FULL = /No space left on device|could not extend file/i;
 
 function causes(error: unknown): unknown[] {
   const seen: unknown[] = [];
@@ -49,5 +52,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (Array.isArray(o.errors) && o.errors.some((inner) => isDatabaseUnavailable(inner)))
       return true;
     return typeof o.message === "string" && MESSAGES.test(o.message);
+  });
+}
+
+/** Whether the database server ran out of disk space for this statement (nothing was written). */
+export function isDiskFull(error: unknown): boolean {
+  return causes(error).some((e) => {
+    const o = e as { code?: unknown; message?: unknown };
+    return o.code === "53100" || (typeof o.message === "string" && DISK_FULL.test(o.message));
   });
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { db } from "@/lib/db";
@@ -6,6 +8,7 @@ import { makeRepository, makeSystem, makeTeam, makeUser } from "@/prisma/factori
 import { asSessionUser } from "@/lib/testing/actors";
 import { saveChange } from "@/lib/server/changes/save";
 import { startWorker, type Worker } from "./worker";
+import { QUEUES, SCHEMA } from "./boss";
 
 interface Mail {
   to: string[];
@@ -111,4 +114,49 @@ describe("notification e-mail", () => {
       await new Promise<void>((r) => server.close(() => r()));
     }
   }, 90_000);
+
+  // Found by the fault tests (npm run test:faults, (c)): the worker takes mail in batches, and a
+  // batch failed as a whole sent again the messages before the one refused.
+  it("a message refused in the middle of a batch leaves the others delivered once", async () => {
+    const refusedOnce = new Set<string>();
+    const received = new Map<string, number>();
+    let seen = 0;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, _session, done) {
+        let raw = "";
+        stream.on("data", (c: Buffer) => (raw += c.toString()));
+        stream.on("end", () => {
+          const id = /^X-Countersign-Mail: (.*)$/im.exec(raw)?.[1]?.trim() ?? "";
+          // Every second new message is refused once with a temporary failure.
+          if (!received.has(id) && !refusedOnce.has(id) && seen++ % 2 === 1) {
+            refusedOnce.add(id);
+            return done(Object.assign(new Error("try again later"), { responseCode: 451 }));
+          }
+          received.set(id, (received.get(id) ?? 0) + 1);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => server.listen(port, "127.0.0.1", () => r()));
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: SCHEMA });
+    try {
+      await boss.start();
+      const ids = Array.from({ length: 4 }, () => randomUUID());
+      await boss.insert(
+        ids.map((id) => ({
+          name: QUEUES.email,
+          data: { id, to: "someone@test.example", subject: "Batch", text: "Hello", link: "/" },
+        })),
+      );
+      await waitFor(() => ids.every((id) => received.has(id)) || undefined, 80_000);
+      await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive with the retries
+      expect(refusedOnce.size).toBeGreaterThan(0);
+      expect(ids.map((id) => received.get(id))).toEqual([1, 1, 1, 1]);
+    } finally {
+      await boss.stop({ graceful: false });
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }, 100_000);
 });

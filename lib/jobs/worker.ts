@@ -42,7 +42,11 @@ export async function sendEmail(job: EmailJob, env: NodeJS.ProcessEnv = process.
     to: job.to,
     subject: job.subject,
     text: job.text,
-    headers: { "X-Countersign-Link": job.link },
+    ...(job.id ? { messageId: `<${job.id}@countersign>` } : {}),
+    headers: {
+      "X-Countersign-Link": job.link,
+      ...(job.id ? { "X-Countersign-Mail": job.id } : {}),
+    },
   });
 }
 
@@ -68,8 +72,18 @@ export async function startWorker(
   await boss.work<EmailJob>(
     QUEUES.email,
     { batchSize: 5, pollingIntervalSeconds: 1 },
+    // Each message is settled on its own: a batch failed as a whole would send again the
+    // messages before the one that failed (seen under the fault tests, npm run test:faults).
     async (jobs) => {
-      for (const job of jobs) await sendEmail(job.data);
+      for (const job of jobs) {
+        try {
+          await sendEmail(job.data);
+        } catch (error) {
+          await boss.fail(QUEUES.email, job.id, { message: (error as Error).message });
+          continue;
+        }
+        await boss.complete(QUEUES.email, job.id);
+      }
     },
   );
   // Integrations: one webhook delivery at a time (a pull request's events in order of arrival),

@@ -1,5 +1,6 @@
 // Notifications: an in-app row for each recipient and, when SMTP is configured, an e-mail job,
 // both inside the caller's transaction.
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { enqueue, QUEUES } from "@/lib/jobs/boss";
 import { mailConfig, mailEnabled } from "@/lib/mail/config";
@@ -33,6 +34,8 @@ export interface NotificationInput {
 }
 
 export interface EmailJob {
+  /** This message's own id: its Message-ID, so a receiver can tell a resend from a new message. */
+  id?: string;
   to: string;
   subject: string;
   text: string;
@@ -63,6 +66,7 @@ export async function notify(tx: Tx, userIds: string[], input: NotificationInput
   });
   for (const person of people) {
     const job: EmailJob = {
+      id: randomUUID(),
       to: person.email,
       subject: `[Countersign] ${input.title}`,
       text: `Hello ${person.name},\n\n${input.body}\n\nOpen it: ${publicUrl}${link}\n\n— Countersign`,

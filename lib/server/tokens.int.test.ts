@@ -159,7 +159,7 @@ describe("Idempotency-Key", () => {
     const owner = await person();
     const key = name("idem");
     let runs = 0;
-    const work = async () => ({ status: 201, body: { n: ++runs } });
+    const work = async () => ({ n: ++runs });
     const first = await idempotent(owner, key, "POST /test", { a: 1, b: [1, 2] }, work);
     const again = await idempotent(owner, key, "POST /test", { b: [1, 2], a: 1 }, work);
     expect(first).toEqual({ status: 201, body: { n: 1 }, replayed: false });
@@ -183,11 +183,52 @@ describe("Idempotency-Key", () => {
         throw new AppError("VALIDATION", "bad");
       }),
     ).rejects.toMatchObject({ code: "VALIDATION" });
-    const ok = await idempotent(owner, key, "POST /test", { a: 2 }, async () => ({
-      status: 201,
-      body: 1,
-    }));
+    const ok = await idempotent(owner, key, "POST /test", { a: 2 }, async () => 1);
     expect(ok.replayed).toBe(false);
+  });
+  // The key is kept in the work's own transaction: a fault between the work and keeping its answer
+  // (here a trigger refusing the write; in life a lost connection or a killed process) cannot
+  // leave the work done with its key free, so the retry does it once (issue 17, fault tests).
+  it("a fault while keeping the answer undoes the work too: the retry does it exactly once", async () => {
+    const owner = await person();
+    const key = name("fail-store");
+    const tokenName = name("idem-token");
+    const create = () => createToken(owner, { name: tokenName, scopes: ["gate:read"] });
+    await db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION idem_fault() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.key LIKE 'fail-store-%' AND NEW.status IS NOT NULL THEN
+          RAISE EXCEPTION 'connection lost while keeping the answer';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE OR REPLACE TRIGGER idem_fault BEFORE INSERT OR UPDATE
+      ON "IdempotencyKey" FOR EACH ROW EXECUTE FUNCTION idem_fault()`);
+    try {
+      await expect(idempotent(owner, key, "POST /tokens", { n: 1 }, create)).rejects.toThrow(
+        /connection lost/,
+      );
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER idem_fault ON "IdempotencyKey"`);
+    }
+    const retried = await idempotent(owner, key, "POST /tokens", { n: 1 }, create);
+    const again = await idempotent(owner, key, "POST /tokens", { n: 1 }, create);
+    expect(again).toEqual({ ...retried, replayed: true });
+    expect(await db.apiToken.count({ where: { name: tokenName } })).toBe(1);
+  });
+
+  it("two requests with the same key at once: one does the work, the other answers its result", async () => {
+    const owner = await person();
+    const key = name("idem-race");
+    const tokenName = name("race-token");
+    const create = () => createToken(owner, { name: tokenName, scopes: ["gate:read"] });
+    const answers = await Promise.all([
+      idempotent(owner, key, "POST /tokens", { n: 1 }, create),
+      idempotent(owner, key, "POST /tokens", { n: 1 }, create),
+    ]);
+    expect(answers[0].body).toEqual(answers[1].body);
+    expect(answers.filter((a) => a.replayed)).toHaveLength(1);
+    expect(await db.apiToken.count({ where: { name: tokenName } })).toBe(1);
   });
 });
 

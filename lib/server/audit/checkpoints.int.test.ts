@@ -2,7 +2,8 @@
 // over the chain alone then says ok. The signed checkpoints name the rewrite; and the role the app
 // connects as cannot make the rewrite in the first place.
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -11,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import { hashEvent } from "@/lib/domain/audit/chain";
 import { appendEvents } from "@/lib/testing/audit-events";
 import { readEvents } from "./read";
+import { exportChunks } from "./export";
 import { checkpointConfig, loadCheckpoints, takeCheckpoint } from "./checkpoints";
 import { verifyChain } from "./verify";
 
@@ -103,6 +105,39 @@ describe("audit anchoring", () => {
       verifyKey: anchors.verifyKey,
     });
     expect(result).toMatchObject({ ok: false, seq: checkpoint.seq });
+  });
+  // The export carries the checkpoints; scripts/verify-export.mjs checks it with Node alone.
+  it("an NDJSON export verifies offline, and names a rewrite after its checkpoint", async () => {
+    const anchors = config();
+    const since = (await pool.query<{ now: Date }>("SELECT now() AS now")).rows[0]!.now;
+    await appendEvents(pool, 3);
+    const checkpoint = (await takeCheckpoint(pgPool(), anchors))!;
+    await appendEvents(pool, 2);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "cs-export-"));
+    const keyFile = path.join(dir, "key.pub.pem");
+    writeFileSync(keyFile, anchors.verifyKey.export({ type: "spki", format: "pem" }));
+    const offline = async () => {
+      let text = "";
+      for await (const chunk of exportChunks(pgPool(), "ndjson", { since })) text += chunk;
+      writeFileSync(path.join(dir, "export.ndjson"), text);
+      const run = spawnSync(
+        process.execPath,
+        ["scripts/verify-export.mjs", path.join(dir, "export.ndjson"), keyFile],
+        { encoding: "utf8" },
+      );
+      return { code: run.status, out: run.stdout + run.stderr, text };
+    };
+    const good = await offline();
+    expect(good.text).toContain(`"checkpoint":{"seq":${checkpoint.seq}`);
+    expect(good.out).toContain("5 events, 1 of 1 checkpoints signed");
+    expect(good.code).toBe(0);
+
+    await rewriteAndRehash(checkpoint.seq - 1);
+    const bad = await offline();
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain(
+      `seq ${checkpoint.seq}: the export's hash differs from the signed checkpoint`,
+    );
   });
 });
 

@@ -20,6 +20,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
+import { z } from "zod";
 import { signHead, type Checkpoint } from "@/lib/domain/audit/checkpoint";
 
 export interface CheckpointConfig {
@@ -38,7 +39,7 @@ const dataDir = (env: NodeJS.ProcessEnv) => path.resolve(env.COUNTERSIGN_DATA_DI
 function loadSigningKey(env: NodeJS.ProcessEnv): KeyObject {
   if (env.AUDIT_SIGNING_KEY) return createPrivateKey(env.AUDIT_SIGNING_KEY);
   const file = env.AUDIT_SIGNING_KEY_FILE ?? path.join(dataDir(env), "audit-signing-key.pem");
-  if (!existsSync(file)) {
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
     if (env.AUDIT_SIGNING_KEY_FILE)
       throw new Error(`AUDIT_SIGNING_KEY_FILE: ${file} does not exist`);
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -52,7 +53,7 @@ function loadSigningKey(env: NodeJS.ProcessEnv): KeyObject {
       publicKey.export({ type: "spki", format: "pem" }),
     );
   }
-  return createPrivateKey(readFileSync(file));
+  return createPrivateKey(readFileSync(/*turbopackIgnore: true*/ file));
 }
 
 function positive(value: string | undefined, fallback: number): number {
@@ -82,12 +83,53 @@ export function checkpointConfig(env: NodeJS.ProcessEnv = process.env): Checkpoi
   };
 }
 
+/**
+ * What verifying needs, without ever generating a key (the web app only verifies): the public key
+ * (AUDIT_VERIFY_KEY_FILE, else the signing key's public half when one exists) and the log file.
+ * No key yet means no checkpoint was ever signed here: the chain is verified alone.
+ */
+export function verifyConfig(env: NodeJS.ProcessEnv = process.env): {
+  verifyKey: KeyObject | null;
+  logFile: string;
+} {
+  const logFile = env.AUDIT_CHECKPOINT_LOG ?? path.join(dataDir(env), "audit-checkpoints.jsonl");
+  if (env.AUDIT_VERIFY_KEY_FILE)
+    return {
+      verifyKey: createPublicKey(readFileSync(/*turbopackIgnore: true*/ env.AUDIT_VERIFY_KEY_FILE)),
+      logFile,
+    };
+  if (env.AUDIT_SIGNING_KEY)
+    return { verifyKey: createPublicKey(createPrivateKey(env.AUDIT_SIGNING_KEY)), logFile };
+  const file = env.AUDIT_SIGNING_KEY_FILE ?? path.join(dataDir(env), "audit-signing-key.pem");
+  if (!existsSync(/*turbopackIgnore: true*/ file)) return { verifyKey: null, logFile };
+  return {
+    verifyKey: createPublicKey(createPrivateKey(readFileSync(/*turbopackIgnore: true*/ file))),
+    logFile,
+  };
+}
+
 export interface CheckpointRecord {
   seq: number;
   hash: string;
   at: string;
   keyId: string;
   signature: string;
+}
+
+const recordSchema = z.object({
+  seq: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.iso.datetime(),
+  keyId: z.string().min(1).max(64),
+  signature: z.string().min(1).max(200),
+});
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
 }
 
 export const toRecord = (c: Checkpoint): CheckpointRecord => ({ ...c, at: c.at.toISOString() });
@@ -198,20 +240,36 @@ export async function loadCheckpoints(
   if (logFile && existsSync(logFile)) {
     for (const line of readFileSync(logFile, "utf8").split("\n")) {
       if (!line.trim()) continue;
-      const checkpoint = fromRecord(JSON.parse(line) as CheckpointRecord);
+      const parsed = recordSchema.safeParse(parseJson(line));
+      if (!parsed.success) {
+        // The database holds every checkpoint too; an unreadable line is reported, not fatal.
+        console.warn(`${logFile}: an unreadable checkpoint line was skipped`);
+        continue;
+      }
+      const checkpoint = fromRecord(parsed.data);
       found.set(`${checkpoint.seq}:${checkpoint.signature}`, checkpoint);
     }
   }
+  for (const checkpoint of await storedCheckpoints(pool))
+    found.set(`${checkpoint.seq}:${checkpoint.signature}`, checkpoint);
+  return [...found.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** The checkpoints in the database, in seq order; with `range`, those between two seqs. */
+export async function storedCheckpoints(
+  pool: pg.Pool,
+  range: { from: number; to: number } | null = null,
+): Promise<Checkpoint[]> {
   const { rows } = await pool.query<{
     seq: string;
     hash: string;
     at: Date;
     keyId: string;
     signature: string;
-  }>(`SELECT seq::text, hash, at, "keyId", signature FROM "AuditCheckpoint" ORDER BY seq`);
-  for (const row of rows) {
-    const checkpoint = { ...row, seq: Number(row.seq) };
-    found.set(`${checkpoint.seq}:${checkpoint.signature}`, checkpoint);
-  }
-  return [...found.values()].sort((a, b) => a.seq - b.seq);
+  }>(
+    `SELECT seq::text, hash, at, "keyId", signature FROM "AuditCheckpoint"
+     WHERE $1::bigint IS NULL OR seq BETWEEN $1 AND $2 ORDER BY seq`,
+    [range?.from ?? null, range?.to ?? null],
+  );
+  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }

@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import type { StoredEvent } from "@/lib/domain/audit/chain";
 import { mutate } from "./mutate";
 import { readEvents, type ReadRange } from "./read";
+import { storedCheckpoints, toRecord as toCheckpointRecord } from "./checkpoints";
 
 export type ExportFormat = "csv" | "ndjson";
 
@@ -46,7 +47,11 @@ export async function* exportChunks(
   range: ReadRange,
 ): AsyncGenerator<string> {
   if (format === "csv") yield stringify([COLUMNS]);
+  let first: number | null = null;
+  let last: number | null = null;
   for await (const batch of readEvents(pool, range)) {
+    first ??= batch[0]?.seq ?? null;
+    last = batch.at(-1)?.seq ?? last;
     if (format === "ndjson") {
       yield batch.map((e) => JSON.stringify(toRecord(e))).join("\n") + "\n";
     } else {
@@ -68,6 +73,16 @@ export async function* exportChunks(
         ]),
       );
     }
+  }
+  // NDJSON carries the signed checkpoints of the exported range after its events, so an auditor
+  // verifies offline (scripts/verify-export.mjs, README "Audit trail").
+  if (format === "ndjson" && first !== null && last !== null) {
+    const checkpoints = await storedCheckpoints(pool, { from: first, to: last });
+    if (checkpoints.length)
+      yield (
+        checkpoints.map((c) => JSON.stringify({ checkpoint: toCheckpointRecord(c) })).join("\n") +
+        "\n"
+      );
   }
 }
 

@@ -3,6 +3,7 @@
 import { db, type Tx } from "@/lib/db";
 import type { AuditEventInput } from "@/lib/domain/audit/events";
 import { auditActorOf, type Actor } from "@/lib/domain/actor";
+import { claimIn } from "@/lib/server/idempotency";
 import { record } from "./record";
 
 export interface MutationOutcome<T> {
@@ -18,8 +19,11 @@ export async function mutate<T>(
 ): Promise<T> {
   return db.$transaction(
     async (tx) => {
+      // An Idempotency-Key held by this request is claimed and answered in this transaction.
+      const answer = await claimIn(tx);
       const { result, event } = await work(tx);
       if (event) await record(tx, auditActorOf(actor), event);
+      await answer?.(result);
       return result;
     },
     { timeout: options.timeout ?? 15_000, maxWait: 10_000 },

@@ -53,10 +53,7 @@ export const POST = withAuth(
       idempotencyKeyOf(req.headers),
       "POST /changes",
       body,
-      async () => ({
-        status: 201,
-        body: await saveChange(user, body),
-      }),
+      () => saveChange(user, body),
     );
     const key = (answer.body as { key: string }).key;
     return NextResponse.json(answer.body, {

@@ -26,7 +26,7 @@ export const POST = withAuth<{ key: string }>(
       idempotencyKeyOf(req.headers),
       `POST /changes/${key}/revisions`,
       body,
-      async () => ({ status: 201, body: await reviseChange(user, key, body) }),
+      () => reviseChange(user, key, body),
     );
     return NextResponse.json(answer.body, {
       status: answer.status,
