@@ -4,7 +4,6 @@ import { createTestDatabase } from "./test-database";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
-    appUrl: string;
     serverUrl: string;
   }
 }
@@ -13,6 +12,5 @@ export default async function setup(project: TestProject) {
   const database = await createTestDatabase("int");
   project.provide("databaseUrl", database.url);
   project.provide("serverUrl", database.serverUrl);
-  project.provide("appUrl", database.appUrl);
   return () => database.dispose();
 }
