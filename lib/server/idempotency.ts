@@ -14,6 +14,8 @@ import type { PersonActor } from "@/lib/domain/actor";
 import { AppError, validationError } from "@/lib/errors";
 
 const KEPT_HOURS = 24;
+/** Keys made before this are expired: free for reuse. */
+const keptSince = () => new Date(Date.now() - KEPT_HOURS * 3600_000);
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export interface Answer {
@@ -58,7 +60,7 @@ class KeyTaken extends Error {}
 export async function claimIn(tx: Tx): Promise<((result: unknown) => Promise<void>) | null> {
   const claim = claims.getStore();
   if (!claim || claim.taken) return null;
-  const expired = new Date(Date.now() - KEPT_HOURS * 3600_000);
+  const expired = keptSince();
   const claimed = await tx.$queryRaw<{ key: string }[]>`
     WITH expired AS (
       DELETE FROM "IdempotencyKey"
@@ -85,7 +87,7 @@ async function kept(claim: Claim): Promise<(Answer & { replayed: true }) | null>
   >`
     SELECT "requestHash", status, response FROM "IdempotencyKey"
     WHERE "ownerId" = ${claim.ownerId} AND operation = ${claim.operation} AND key = ${claim.key}
-      AND "createdAt" >= ${new Date(Date.now() - KEPT_HOURS * 3600_000)}`;
+      AND "createdAt" >= ${keptSince()}`;
   if (!row) return null;
   if (row.requestHash !== claim.requestHash)
     throw new AppError(

@@ -34,11 +34,15 @@ export interface CheckpointConfig {
 }
 
 const dataDir = (env: NodeJS.ProcessEnv) => path.resolve(env.COUNTERSIGN_DATA_DIR ?? ".data");
+const signingKeyFile = (env: NodeJS.ProcessEnv) =>
+  env.AUDIT_SIGNING_KEY_FILE ?? path.join(dataDir(env), "audit-signing-key.pem");
+const logFileOf = (env: NodeJS.ProcessEnv) =>
+  env.AUDIT_CHECKPOINT_LOG ?? path.join(dataDir(env), "audit-checkpoints.jsonl");
 
 /** The signing key: AUDIT_SIGNING_KEY (PEM), AUDIT_SIGNING_KEY_FILE, or one generated once into the data dir. */
 function loadSigningKey(env: NodeJS.ProcessEnv): KeyObject {
   if (env.AUDIT_SIGNING_KEY) return createPrivateKey(env.AUDIT_SIGNING_KEY);
-  const file = env.AUDIT_SIGNING_KEY_FILE ?? path.join(dataDir(env), "audit-signing-key.pem");
+  const file = signingKeyFile(env);
   if (!existsSync(/*turbopackIgnore: true*/ file)) {
     if (env.AUDIT_SIGNING_KEY_FILE)
       throw new Error(`AUDIT_SIGNING_KEY_FILE: ${file} does not exist`);
@@ -69,7 +73,7 @@ export function checkpointConfig(env: NodeJS.ProcessEnv = process.env): Checkpoi
   return {
     signingKey,
     verifyKey,
-    logFile: env.AUDIT_CHECKPOINT_LOG ?? path.join(dataDir(env), "audit-checkpoints.jsonl"),
+    logFile: logFileOf(env),
     everyEvents: positive(env.AUDIT_CHECKPOINT_EVERY_EVENTS, 1000),
     everyMinutes: positive(env.AUDIT_CHECKPOINT_EVERY_MINUTES, 10),
     webhookUrl: env.AUDIT_CHECKPOINT_WEBHOOK_URL || null,
@@ -92,7 +96,7 @@ export function verifyConfig(env: NodeJS.ProcessEnv = process.env): {
   verifyKey: KeyObject | null;
   logFile: string;
 } {
-  const logFile = env.AUDIT_CHECKPOINT_LOG ?? path.join(dataDir(env), "audit-checkpoints.jsonl");
+  const logFile = logFileOf(env);
   if (env.AUDIT_VERIFY_KEY_FILE)
     return {
       verifyKey: createPublicKey(readFileSync(/*turbopackIgnore: true*/ env.AUDIT_VERIFY_KEY_FILE)),
@@ -100,7 +104,7 @@ export function verifyConfig(env: NodeJS.ProcessEnv = process.env): {
     };
   if (env.AUDIT_SIGNING_KEY)
     return { verifyKey: createPublicKey(createPrivateKey(env.AUDIT_SIGNING_KEY)), logFile };
-  const file = env.AUDIT_SIGNING_KEY_FILE ?? path.join(dataDir(env), "audit-signing-key.pem");
+  const file = signingKeyFile(env);
   if (!existsSync(/*turbopackIgnore: true*/ file)) return { verifyKey: null, logFile };
   return {
     verifyKey: createPublicKey(createPrivateKey(readFileSync(/*turbopackIgnore: true*/ file))),
