@@ -192,6 +192,57 @@ importer
     await finish(0);
   });
 
+program
+  .command("seed")
+  .description(
+    "grow the demo organisation to 20,000 people, 2,000 teams and 5,000 systems, and write " +
+      "factor x 1,000,000 changes of history (reviews, incidents, a valid audit chain) with COPY",
+  )
+  .requiredOption("--scale <factor>", "1 = 1,000,000 changes; 0.1 for a quick run")
+  .action(async (options: { scale: string }) => {
+    const factor = Number(options.scale);
+    if (!Number.isFinite(factor) || factor <= 0 || factor > 10)
+      fail(`--scale: "${options.scale}" is not a number above 0 and at most 10`);
+    await connect();
+    const { seedScale } = await import("../prisma/seed-scale.ts");
+    const { SingleBar, Presets } = await import("cli-progress");
+    const bar = new SingleBar(
+      {
+        stream: process.stderr,
+        format: "writing changes [{bar}] {value}/{total} ({eta_formatted} left)",
+        hideCursor: true,
+        noTTYOutput: true,
+        notTTYSchedule: 10_000,
+      },
+      Presets.shades_classic,
+    );
+    const started = performance.now();
+    let shown = false;
+    try {
+      const counts = await seedScale(process.env.DATABASE_URL!, {
+        factor,
+        log: (line) => process.stderr.write(`${line}\n`),
+        progress: (done, total) => {
+          if (!shown) bar.start(total, 0);
+          shown = true;
+          bar.update(done);
+          if (done === total) bar.stop();
+        },
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      await write(
+        `seeded at scale ${factor} in ${seconds} s: ${Object.entries(counts)
+          .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
+          .join(", ")}\n`,
+      );
+    } catch (error) {
+      if (shown) bar.stop();
+      process.stderr.write(`error: ${(error as Error).message.split("\n")[0]}\n`);
+      await finish(1);
+    }
+    await finish(0);
+  });
+
 const audit = program.command("audit").description("verify and export the audit trail");
 
 audit
