@@ -3,6 +3,7 @@
 // one, and the audit events the portal would have written for it. Pure and deterministic (a fixed
 // seed): it yields one change at a time, so a million changes never sit in memory at once;
 // prisma/seed-scale.ts writes them with COPY and chains the events.
+import { createHash } from "node:crypto";
 import type { AiExtent, Level } from "@/lib/generated/prisma/enums";
 
 const MINUTE = 60_000;
@@ -63,7 +64,7 @@ export const COLUMNS = {
     "deployedAt", "rolledBackAt", "closedAt", "slaBreachedAt", "causedIncident", "createdAt", "updatedAt",
   ],
   ChangeSystem: ["changeId", "systemId", "source"],
-  Revision: ["id", "changeId", "number", "paths", "linesAdded", "linesRemoved", "riskHits", "createdAt"],
+  Revision: ["id", "changeId", "number", "paths", "linesAdded", "linesRemoved", "riskHits", "commitSha", "createdAt"],
   Requirement: [
     "id", "changeId", "systemId", "revision", "approvalsRequired", "minLevel", "principalRequired",
     "state", "rules", "windows", "candidates", "createdAt",
@@ -191,7 +192,7 @@ export function* scaleHistory(options: HistoryOptions): Generator<ScaleChange> {
       ],
       system: [id, system.id, "DERIVED"],
       revisions: Array.from({ length: revisions }, (_, r) => [
-        `${id}-r${r + 1}`, id, r + 1, paths, added, removed, "[]",
+        `${id}-r${r + 1}`, id, r + 1, paths, added, removed, "[]", commitOf(number, r + 1),
         r === 0 ? submitted : new Date(t + (first + 60) * MINUTE),
       ]),
       requirement: [
@@ -314,6 +315,10 @@ export function* scaleHistory(options: HistoryOptions): Generator<ScaleChange> {
     yield out;
   }
 }
+
+/** The commit a seeded revision was pushed as (what a pipeline asks the gate about). */
+export const commitOf = (number: number, revision: number) =>
+  createHash("sha1").update(`sc-cr-${number}-r${revision}`).digest("hex");
 
 /** The list starting at `from`, wrapping round: spreads the first-named reviewer over the team. */
 function rotate<T>(list: T[], from: number): T[] {

@@ -1,26 +1,41 @@
-// Who is asking. The session names the user; authorization always re-reads the user from the
-// database so that a deactivated person or a changed level takes effect at once.
-import { getServerSession } from "next-auth";
+// Who is asking. The session cookie names the user; authorization always re-reads the user from
+// the database so that a deactivated person or a changed level takes effect at once. The cookie is
+// decrypted directly, not through getServerSession (lib/auth/session-token.ts), and the person read
+// through a prepared statement (lib/db/reader.ts): both run on every request.
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { PERSON_COLUMNS, type UserActor } from "@/lib/domain/actor";
-import { authOptions } from "@/lib/auth/options";
+import { readerFor } from "@/lib/db/reader";
+import type { UserActor } from "@/lib/domain/actor";
+import type { Level, Role } from "@/lib/domain/levels";
 import { sessionMethodAccepted } from "@/lib/auth/sign-in-method";
-import { demoMode, oidcConfigured } from "@/lib/env";
+import { decodeSessionToken, sessionCookieName, sessionTokenFrom } from "@/lib/auth/session-token";
+import { demoMode, env, oidcConfigured } from "@/lib/env";
 
 /** The signed-in person, as the Actor every use case takes (lib/domain/actor.ts). */
 export type SessionUser = UserActor;
 
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  if (!sessionMethodAccepted(session.method, { demo: demoMode(), oidc: oidcConfigured() }))
+type PersonRow = Omit<UserActor, "kind"> & { level: Level; roles: Role[] };
+
+/** The person a session names, if they may still use it (active, and the way in still open). */
+export async function sessionUserFrom(token: string | undefined): Promise<SessionUser | null> {
+  const { NEXTAUTH_SECRET: secret } = env();
+  if (!secret) return null;
+  const payload = await decodeSessionToken(token, secret);
+  const id = payload?.uid;
+  if (typeof id !== "string" || !id) return null;
+  if (!sessionMethodAccepted(payload?.method, { demo: demoMode(), oidc: oidcConfigured() }))
     return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: PERSON_COLUMNS,
-  });
+  const [user] = await readerFor(db).query<PersonRow>(
+    "session-user",
+    `SELECT id, name, email, handle, level::text AS level, roles::text[] AS roles, active
+       FROM "User" WHERE id = $1`,
+    [id],
+  );
   if (!user || !user.active) return null;
   return { kind: "user", ...user };
-});
+}
+
+export const currentUser = cache(async (): Promise<SessionUser | null> =>
+  sessionUserFrom(sessionTokenFrom(await cookies(), sessionCookieName(env().NEXTAUTH_URL))),
+);

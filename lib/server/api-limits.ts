@@ -1,10 +1,11 @@
 // API requests are rate-limited per token and per person, in PostgreSQL (lib/server/rate-limit.ts)
-// so that the limit holds across several app instances (docs/decisions/0012-api-tokens.md). A
+// so that the limit holds across several app instances (docs/decisions/0012-api-tokens.md); counted
+// in batches, so no request waits on a counter row (docs/decisions/0016-scale.md). A
 // token's requests count against the token and against its owner, so several tokens do not
 // multiply a person's allowance.
 import type { PersonActor } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
-import { countHits, positiveSetting, type Bucket } from "./rate-limit";
+import { countHitsBatched, positiveSetting, type Bucket } from "./rate-limit";
 
 export interface ApiLimits {
   perToken: number;
@@ -32,7 +33,7 @@ export async function countApiRequest(
   ];
   if (actor.kind === "token")
     buckets.push({ bucket: `api:token:${actor.token.id}`, kind: "token", limit: limits.perToken });
-  const verdict = await countHits(buckets, limits.windowSeconds, now);
+  const verdict = countHitsBatched(buckets, limits.windowSeconds, now);
   if (!verdict.allowed) {
     const limit = verdict.refusedBy === "token" ? limits.perToken : limits.perPerson;
     throw new AppError(

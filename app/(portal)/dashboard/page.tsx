@@ -3,8 +3,7 @@ import { redirect } from "next/navigation";
 import { requirePage } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { first, type RawSearchParams } from "@/lib/search-params";
-import { resolvePageScope } from "@/lib/server/metrics/filters";
-import { getMetrics } from "@/lib/server/metrics/metrics";
+import { pageMetrics } from "@/lib/server/metrics/cache";
 import { listTeamOptions } from "@/lib/server/teams";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
@@ -32,9 +31,8 @@ export default async function DashboardPage({
     if (managed) redirect(`/dashboard?team=${managed.slug}`);
   }
   const params = Object.fromEntries(FILTERS.map((k) => [k, first(raw[k])]));
-  const { scope, problem } = await resolvePageScope(params);
-  const [metrics, looks, teams, systems] = await Promise.all([
-    getMetrics(scope),
+  const { scope, metrics, problem } = await pageMetrics(params);
+  const [looks, teams, systems] = await Promise.all([
     secondLookFigures(scope.from, scope.to),
     listTeamOptions(),
     db.system.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } }),

@@ -2,7 +2,7 @@
 // a system and a tier. Parsed from URL parameters; unknown teams and systems are named errors.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError, validationError } from "@/lib/errors";
+import { validationError } from "@/lib/errors";
 import { dateTime, parseInput } from "@/lib/validation";
 
 const DAY = 86_400_000;
@@ -88,16 +88,4 @@ export async function resolveMetricsScope(
   ];
   if (problems.length) throw validationError(problems);
   return { from, to, team, system, tier: q.tier ?? null };
-}
-
-/** For the dashboard page: the scope the URL asks for, or the default one and what was wrong. */
-export async function resolvePageScope(
-  params: Record<string, string | undefined>,
-): Promise<{ scope: MetricsScope; problem: string | null }> {
-  try {
-    return { scope: await resolveMetricsScope(params), problem: null };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { scope: await resolveMetricsScope({}), problem: error.message };
-  }
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { metricsQuerySchema, resolveMetricsScope } from "@/lib/server/metrics/filters";
-import { getMetrics } from "@/lib/server/metrics/metrics";
+import { metricsQuerySchema } from "@/lib/server/metrics/filters";
+import { metricsFor } from "@/lib/server/metrics/cache";
 
 export const GET = withAuth(
   {
@@ -14,8 +14,8 @@ export const GET = withAuth(
     },
   },
   async (req) => {
-    const scope = await resolveMetricsScope(Object.fromEntries(req.nextUrl.searchParams));
-    return NextResponse.json(await getMetrics(scope), { headers: { "cache-control": "no-store" } });
+    const { metrics } = await metricsFor(Object.fromEntries(req.nextUrl.searchParams));
+    return NextResponse.json(metrics, { headers: { "cache-control": "no-store" } });
   },
 );
 

@@ -1,0 +1,77 @@
+// The dashboard's figures, shared while nothing has been written (docs/decisions/0016-scale.md):
+// every write that can move a figure is audited in its own transaction, so while the audit trail's
+// head is where it was, figures computed for the same filters are still exact, and are shared
+// (for at most METRICS_CACHE_SECONDS, 30, as the "last 90 days" move on). Requests that arrive
+// while figures are being computed wait for that one computation instead of starting their own.
+// A person who has just linked an incident sees it on the next load. Per instance and in memory:
+// losing it loses nothing. Each answer says when it was computed (`generatedAt`).
+import { db } from "@/lib/db";
+import { readerFor } from "@/lib/db/reader";
+import { AppError } from "@/lib/errors";
+import { positiveSetting } from "@/lib/server/rate-limit";
+import { resolveMetricsScope, type MetricsScope } from "./filters";
+import { getMetrics, type DashboardMetrics } from "./metrics";
+
+export interface ScopedMetrics {
+  scope: MetricsScope;
+  metrics: DashboardMetrics;
+}
+
+const MAX_ENTRIES = 500;
+const entries = new Map<string, { at: number; head: string; value: Promise<ScopedMetrics> }>();
+const ttlMs = () => positiveSetting(process.env.METRICS_CACHE_SECONDS, 30) * 1000;
+
+/** The filters as a key: empty values dropped, names sorted (the same filters, the same key). */
+function keyOf(params: Record<string, string | undefined>): string {
+  return JSON.stringify(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+/** The audit trail's last sequence number: it moves with every audited write. */
+async function auditHead(): Promise<string> {
+  const [row] = await readerFor(db).query<{ seq: string }>(
+    "metrics-audit-head",
+    `SELECT seq FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`,
+    [],
+  );
+  return row?.seq ?? "0";
+}
+
+/** The figures for these URL filters; bad filters throw the same 400 as resolveMetricsScope. */
+export async function metricsFor(
+  params: Record<string, string | undefined>,
+): Promise<ScopedMetrics> {
+  const key = keyOf(params);
+  const head = await auditHead();
+  const now = Date.now();
+  const hit = entries.get(key);
+  if (hit && hit.head === head && now - hit.at < ttlMs()) return hit.value;
+  const value = (async () => {
+    const scope = await resolveMetricsScope(params, new Date(now));
+    return { scope, metrics: await getMetrics(scope) };
+  })();
+  entries.delete(key);
+  entries.set(key, { at: now, head, value });
+  value.catch(() => entries.delete(key));
+  // The oldest entries go first (a Map iterates in insertion order).
+  for (const old of entries.keys()) {
+    if (entries.size <= MAX_ENTRIES) break;
+    entries.delete(old);
+  }
+  return value;
+}
+
+/** For the dashboard page: the figures the URL asks for, or the default ones and what was wrong. */
+export async function pageMetrics(
+  params: Record<string, string | undefined>,
+): Promise<ScopedMetrics & { problem: string | null }> {
+  try {
+    return { ...(await metricsFor(params)), problem: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ...(await metricsFor({})), problem: error.message };
+  }
+}
