@@ -27,7 +27,7 @@ export interface ScaleSystem {
   tier: number;
   repositoryId: string;
   repositoryName: string;
-  /** SENIOR+ people of the owning team (at least three: others are borrowed if it has fewer). */
+  /** SENIOR+ people of the owning team (at least two). */
   reviewers: Person[];
   managerId: string;
 }
@@ -166,7 +166,7 @@ export function* scaleHistory(options: HistoryOptions): Generator<ScaleChange> {
       if (revisions === 2) reviews.push([a!, 1, "REQUEST_CHANGES", first]);
       const at = revisions === 2 ? first + 120 + int(600) : first;
       reviews.push([a!, revisions, "APPROVE", at], [b!, revisions, "APPROVE", at + 5 + int(90)]);
-      if (revisions === 1) reviews.push([c!, 1, "APPROVE", at + 10 + int(120)]);
+      if (revisions === 1 && c) reviews.push([c, 1, "APPROVE", at + 10 + int(120)]);
     }
     const lastReview = reviews.length ? t + reviews[reviews.length - 1]![3] * MINUTE : null;
     const firstReview = reviews.length ? t + first * MINUTE : null;
@@ -199,7 +199,7 @@ export function* scaleHistory(options: HistoryOptions): Generator<ScaleChange> {
         `${id}-req`, id, system.id, revisions, required, "SENIOR", false,
         approved !== null ? "SATISFIED" : "PENDING", [`${system.repositoryName}:*`],
         system.tier === 1 ? ["Tier-1 safety reset"] : [],
-        JSON.stringify([a, b, c].map((p) => ({
+        JSON.stringify([a, b, c].filter((p) => p !== undefined).map((p) => ({
           personId: p!.id, name: p!.name, handle: p!.handle, level: p!.level,
           verdict: "ELIGIBLE", reason: `owns ${system.slug}`, openReviews: 0,
         }))),

@@ -1,7 +1,7 @@
 // The scale organisation (`cli seed --scale`, README "Benchmarks"): the demo organisation grown to
 // 20,000 people, 2,000 teams and 5,000 systems, as a large retailer's engineering would be. The
-// added teams each own a few systems with a repository and a "*" rule of their own; the people
-// keep the demo's level mix. Pure and deterministic: it returns rows; prisma/seed-scale.ts writes them.
+// added teams each own a few systems with a repository and a "*" rule of their own; each has at
+// least three SENIOR+ people, and the rest keep the demo's level mix. Pure and deterministic: it returns rows; prisma/seed-scale.ts writes them.
 import type { Level } from "@/lib/domain/levels";
 import { ORG, type DemoOrganisation } from "./demo-org";
 
@@ -44,8 +44,16 @@ export function buildScaleOrganisation(demo: DemoOrganisation): ScaleOrganisatio
       email: `${handle}@${ORG}.example`,
       name: `${first} ${last} ${i}`,
       handle,
-      // The first person of each team manages it: a senior or a principal.
-      level: i < teamCount ? (i % 3 === 0 ? "PRINCIPAL" : "SENIOR") : LEVELS[i % LEVELS.length]!,
+      // The first person of each team manages it (a senior or a principal), and the next two are
+      // seniors: every team can sign off its systems' changes with two owners and a third.
+      level:
+        i < teamCount
+          ? i % 3 === 0
+            ? "PRINCIPAL"
+            : "SENIOR"
+          : i < 3 * teamCount
+            ? "SENIOR"
+            : LEVELS[i % LEVELS.length]!,
     });
   }
   const teams = Array.from({ length: teamCount }, (_, i) => ({

@@ -52,6 +52,16 @@ describe("seed --scale", () => {
         `SELECT count(*) n FROM "Assignment" WHERE state = 'OPEN' AND "reviewerId" LIKE 'demo-%'`,
       ),
     ).toBeGreaterThan(0);
+    // Every seeded reviewer owns the system (so may sign it off), at the level it needs.
+    expect(
+      await count(`SELECT count(*) n FROM "Assignment" a JOIN "Requirement" r ON r."changeId" = a."changeId"
+        WHERE a.id LIKE 'sc-%' AND NOT EXISTS (SELECT 1 FROM "SystemOwnership" o
+          WHERE o."systemId" = r."systemId" AND o."userId" = a."reviewerId")`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) n FROM "Review" v JOIN "User" u ON u.id = v."reviewerId"
+        WHERE v.id LIKE 'sc-%' AND u.level NOT IN ('SENIOR', 'PRINCIPAL')`),
+    ).toBe(0);
     // The dashboard's facts were built and agree with the base tables.
     expect(await count(`SELECT count(*) n FROM metric_check() WHERE differing > 0`)).toBe(0);
   });

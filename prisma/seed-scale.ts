@@ -213,7 +213,6 @@ export async function seedScale(url: string, options: ScaleOptions): Promise<Sca
     for (const m of [...demo.memberships, ...org.memberships])
       members.set(m.teamId, [...(members.get(m.teamId) ?? []), people.get(m.userId)!]);
     const senior = (p: Person) => p.level === "SENIOR" || p.level === "PRINCIPAL";
-    const allSeniors = [...people.values()].filter(senior);
     const managerOf = new Map(
       [...demo.teams, ...org.teams].map((t) => [t.id, t.managerId] as const),
     );
@@ -226,12 +225,10 @@ export async function seedScale(url: string, options: ScaleOptions): Promise<Sca
       [...demo.repositories, ...org.repositories].map((r) => [r.id, r.name] as const),
     );
     const systems: ScaleSystem[] = [...demo.systems, ...org.systems].map((s, i) => {
-      const own = (members.get(s.owningTeamId) ?? []).filter(senior);
-      const reviewers = [...own];
-      for (let k = 0; reviewers.length < 3; k++) {
-        const borrowed = allSeniors[(i * 7 + k) % allSeniors.length]!;
-        if (!reviewers.includes(borrowed)) reviewers.push(borrowed);
-      }
+      // The owning team's SENIOR+ people: at least two in every demo team, three in every added one.
+      const reviewers = (members.get(s.owningTeamId) ?? []).filter(senior);
+      if (reviewers.length < 2)
+        throw new Error(`team ${s.owningTeamId} has fewer than two seniors`);
       const repositoryId = demoRepo.get(s.id) ?? `sc-repo-${i - demo.systems.length}`;
       return {
         id: s.id,

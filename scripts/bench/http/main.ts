@@ -302,11 +302,14 @@ try {
     p95: number;
     p99: number;
     non2xx: number;
+    /** Answers other than 2xx, by status. */
+    statuses: Record<number, number>;
     errors: number;
   }
   async function drive(name: string, kind: Kind, url: string, t: Target, clients: number) {
     const latencies: number[] = [];
     let non2xx = 0;
+    const statuses: Record<number, number> = {};
     const amount = t.amount?.(clients);
     if (amount === 0) return null;
     const started = performance.now();
@@ -342,7 +345,10 @@ try {
       );
       instance.on("response", (_client, status, _bytes, ms) => {
         latencies.push(ms);
-        if (status < 200 || status >= 300) non2xx++;
+        if (status < 200 || status >= 300) {
+          non2xx++;
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }
       });
     });
     const seconds = (performance.now() - started) / 1000;
@@ -355,6 +361,7 @@ try {
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
       non2xx,
+      statuses,
       errors: result.errors + result.timeouts,
     } satisfies Measured;
   }
@@ -382,7 +389,7 @@ try {
       const m = await drive(t.name, t.kind, `${base}${t.url}`, t, clients);
       if (m) rows.push(m);
       say(
-        `${t.name}, ${clients} clients: ${m ? `${m.rps.toFixed(0)} req/s, p95 ${m.p95.toFixed(0)} ms${m.non2xx ? `, ${m.non2xx} not 2xx` : ""}` : "skipped (nothing left to approve)"}`,
+        `${t.name}, ${clients} clients: ${m ? `${m.rps.toFixed(0)} req/s, p95 ${m.p95.toFixed(0)} ms${m.non2xx ? `, not 2xx: ${JSON.stringify(m.statuses)}` : ""}` : "skipped (nothing left to approve)"}`,
       );
     }
   }

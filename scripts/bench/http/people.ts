@@ -66,8 +66,8 @@ export interface Approval {
 }
 
 /**
- * One approval per pending change (its first open assignment), each by its reviewer signed in:
- * the benchmark's approvals are real ones, as many as `cap`.
+ * One approval per pending change (its first open assignment to an owner of its system), each by
+ * its reviewer signed in: the benchmark's approvals are real ones, as many as `cap`.
  */
 export async function pendingApprovals(
   pool: pg.Pool,
@@ -77,7 +77,10 @@ export async function pendingApprovals(
   const { rows } = await pool.query<{ key: string; revision: number; reviewerId: string }>(
     `SELECT DISTINCT ON (c.id) c.key, c."currentRevision" AS revision, a."reviewerId"
        FROM "ChangeRequest" c JOIN "Assignment" a ON a."changeId" = c.id AND a.state = 'OPEN'
-      WHERE c.status = 'PENDING' ORDER BY c.id, a."assignedAt", a."reviewerId" LIMIT $1`,
+      WHERE c.status = 'PENDING'
+        AND EXISTS (SELECT 1 FROM "Requirement" r JOIN "SystemOwnership" o ON o."systemId" = r."systemId"
+                     WHERE r."changeId" = c.id AND o."userId" = a."reviewerId")
+      ORDER BY c.id, a."assignedAt", a."reviewerId" LIMIT $1`,
     [cap],
   );
   const cookies = new Map<string, string>();
