@@ -3,7 +3,7 @@
 // pagination on (bucket, slaDueAt, number): the reviewer's systems first, then one statement per page.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { readerFor } from "@/lib/db/reader";
+import { readerFor, readSql } from "@/lib/db/reader";
 import type { Level } from "@/lib/domain/levels";
 
 /** Whose queue: the person's id and level are all it depends on. */
@@ -205,11 +205,11 @@ export function queuePageSql(
 
 export async function queuePage(user: QueueViewer, f: QueueFilters, limit = 25) {
   const owns = await ownershipOf(user.id);
-  const rows = await db.$queryRaw<
-    (Omit<QueueRow, "assigned" | "systems"> & {
+  const rows = await readSql<
+    Omit<QueueRow, "assigned" | "systems"> & {
       bucket: number;
       systems: { slug: string; tier: number }[];
-    })[]
+    }
   >(queuePageSql(user, owns, f, limit));
   const more = rows.length > limit;
   const page = rows.slice(0, limit).map(({ bucket, ...r }) => ({ ...r, assigned: bucket === 0 }));
@@ -226,12 +226,12 @@ export async function queueCounts(user: QueueViewer, f: QueueFilters) {
   const owns = await ownershipOf(user.id);
   const union = branches(user, owns, { ...f, show: "all", tier: undefined });
   // By tier: each change under the highest tier (lowest number) it touches.
-  const rows = await db.$queryRaw<{ bucket: number; tier: number | null; n: bigint }[]>`
+  const rows = await readSql<{ bucket: number; tier: number | null; n: bigint }>(Prisma.sql`
     SELECT q.bucket, t.tier, count(*) AS n
       FROM (${union}) q LEFT JOIN LATERAL (
         SELECT min(s.tier) AS tier FROM "ChangeSystem" cs JOIN "System" s ON s.id = cs."systemId" WHERE cs."changeId" = q.id
       ) t ON true
-     GROUP BY q.bucket, t.tier`;
+     GROUP BY q.bucket, t.tier`);
   const count = (pred: (r: (typeof rows)[number]) => boolean) =>
     rows.filter(pred).reduce((n, r) => n + Number(r.n), 0);
   return {

@@ -196,9 +196,12 @@ export async function gateByCommit(
   viewer: Viewer,
   query: z.output<typeof gateByCommitQuerySchema>,
 ): Promise<GateAnswer> {
+  // A range the commit index can answer under any collation (hexadecimal digits sort before "g"
+  // in all of them), and the prefix itself for exactness: `LIKE 'prefix%'` alone cannot use a
+  // default-collation index, and walked every change (docs/decisions/0016-scale.md).
   const revisions = await db.revision.findMany({
     where: {
-      commitSha: { startsWith: query.commit },
+      commitSha: { gte: query.commit, lt: `${query.commit}g`, startsWith: query.commit },
       change: { repository: { name: query.repository }, status: { not: "DRAFT" } },
     },
     orderBy: [{ change: { number: "desc" } }, { number: "desc" }],
