@@ -244,3 +244,23 @@ export async function queueCounts(user: QueueViewer, f: QueueFilters) {
     } as Record<1 | 2 | 3, number>,
   };
 }
+
+/**
+ * The queue's team filter: the teams owning a system this person owns (their queue holds nothing
+ * else), and the team the filter names if it is another. Not every team of a large organisation:
+ * 2,000 options in every queue page cost more to render than the queue (docs/decisions/0016-scale.md).
+ */
+export async function queueTeamOptions(
+  userId: string,
+  selected?: string,
+): Promise<{ slug: string; name: string }[]> {
+  return readerFor(db).query<{ slug: string; name: string }>(
+    "queue-team-options",
+    `SELECT DISTINCT t.slug, t.name FROM "Team" t
+      WHERE t.id IN (SELECT s."owningTeamId" FROM "SystemOwnership" o JOIN "System" s ON s.id = o."systemId"
+                      WHERE o."userId" = $1)
+         OR t.slug = $2
+      ORDER BY t.name, t.slug`,
+    [userId, selected ?? null],
+  );
+}

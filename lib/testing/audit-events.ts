@@ -4,19 +4,23 @@ import type pg from "pg";
 import { canonicalAroundSeq } from "@/lib/domain/audit/chain";
 
 /** Appends events through audit_append on this file's own connection, as record() does. */
-export async function appendEvents(pool: pg.Pool, n: number) {
+export async function appendEvents(
+  pool: pg.Pool,
+  n: number,
+  kind: { action: string; subjectType: string; payload: unknown } | null = null,
+) {
   for (let i = 0; i < n; i++) {
     const event = {
       at: new Date(),
       actorType: "SYSTEM" as const,
       actorId: null,
       actorName: "anchor-test",
-      action: "metrics.rebuilt",
-      subjectType: "metrics",
+      action: kind?.action ?? "metrics.rebuilt",
+      subjectType: kind?.subjectType ?? "metrics",
       subjectId: null,
       subjectLabel: null,
       changeKey: null,
-      payload: { changes: i, reviews: 0, differing: {} },
+      payload: kind?.payload ?? { changes: i, reviews: 0, differing: {} },
     };
     const { head, tail } = canonicalAroundSeq(event);
     await pool.query(

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/guards";
-import { queueFiltersSchema, queuePage } from "@/lib/server/queue";
-import { listTeamOptions } from "@/lib/server/teams";
+import { queueFiltersSchema, queuePage, queueTeamOptions } from "@/lib/server/queue";
 import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueView } from "@/components/queue/queue-view";
@@ -15,17 +14,17 @@ export default async function QueuePage({
 }) {
   const user = await requirePage("queue:read", "/queue");
   const filters = parseSearchParams(queueFiltersSchema, await searchParams);
-  const [page, teams] = await Promise.all([queuePage(user, filters), listTeamOptions()]);
+  const [page, teams] = await Promise.all([
+    queuePage(user, filters),
+    queueTeamOptions(user.id, filters.team),
+  ]);
   return (
     <>
       <PageHeader
         title="Review queue"
         description="Changes assigned to you first, then changes you may sign off, each by when their first review is due."
       />
-      <QueueView
-        initial={JSON.parse(JSON.stringify(page))}
-        teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
-      />
+      <QueueView initial={JSON.parse(JSON.stringify(page))} teams={teams} />
     </>
   );
 }

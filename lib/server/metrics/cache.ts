@@ -1,6 +1,7 @@
 // The dashboard's figures, shared while nothing has been written (docs/decisions/0016-scale.md):
 // every write that can move a figure is audited in its own transaction, so while the audit trail's
-// head is where it was, figures computed for the same filters are still exact, and are shared
+// head (less sign-ins, page views and the like) is where it was, figures computed for the same
+// filters are still exact, and are shared
 // (for at most METRICS_CACHE_SECONDS, 30, as the "last 90 days" move on). Requests that arrive
 // while figures are being computed wait for that one computation instead of starting their own.
 // A person who has just linked an incident sees it on the next load. Per instance and in memory:
@@ -30,12 +31,29 @@ function keyOf(params: Record<string, string | undefined>): string {
   );
 }
 
-/** The audit trail's last sequence number: it moves with every audited write. */
+/**
+ * Audited actions that move no figure of the dashboard, and happen all day: signing in and out,
+ * opening a change to review it, marking files viewed and notifications read.
+ */
+export const ACTIONS_NO_FIGURE_MOVES = [
+  "auth.signed_in",
+  "auth.signed_out",
+  "review.opened",
+  "review.file_viewed",
+  "notifications.read",
+  "notifications.settings_saved",
+] as const;
+
+/**
+ * The sequence number of the last committed audit event that may move a figure: it moves with
+ * every such write, and only committed events are visible, so figures computed after reading it
+ * include every write it counts.
+ */
 async function auditHead(): Promise<string> {
   const [row] = await readerFor(db).query<{ seq: string }>(
     "metrics-audit-head",
-    `SELECT seq FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`,
-    [],
+    `SELECT seq FROM "AuditEvent" WHERE action <> ALL($1::text[]) ORDER BY seq DESC LIMIT 1`,
+    [ACTIONS_NO_FIGURE_MOVES],
   );
   return row?.seq ?? "0";
 }

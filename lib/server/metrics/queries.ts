@@ -103,8 +103,11 @@ export async function queueDepth(scope: MetricsScope, limit = 15) {
         -- The SLA is on the first review: a change reviewed in time and now waiting on its author
         -- is not overdue.
         count(DISTINCT c.id) FILTER (WHERE c."slaDueAt" < now() AND c."firstReviewAt" IS NULL)::int AS overdue
+      -- LATERAL, fenced by OFFSET 0: one index probe per waiting change. A plain join let PostgreSQL's planner, with
+      -- the app's work_mem, hash all of ChangeSystem instead (330 ms at a million changes;
+      -- docs/decisions/0016-scale.md).
       FROM c
-      JOIN "ChangeSystem" cs ON cs."changeId" = c.id
+      CROSS JOIN LATERAL (SELECT x."systemId" FROM "ChangeSystem" x WHERE x."changeId" = c.id OFFSET 0) cs
       JOIN "System" s ON s.id = cs."systemId"
       WHERE ${systemConditions(scope)}
       GROUP BY 1
