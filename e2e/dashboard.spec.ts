@@ -29,6 +29,13 @@ test("a manager reads the dashboard, filters it, downloads a CSV", async ({
   await page.getByLabel("Team", { exact: true }).selectOption("checkout");
   await expect(page).toHaveURL(/team=checkout/);
   await expect(range).not.toContainText("Updating");
+  // The system picker suggests as you type (GET /api/v1/systems), not from every system in the page.
+  await expect(page.locator("#f-system-options option")).toHaveCount(0);
+  await page.getByLabel("System", { exact: true }).fill("checkout-ap");
+  await expect(page.locator("#f-system-options option").first()).toHaveAttribute(
+    "value",
+    /^checkout-ap/,
+  );
   const incidentsTile = page.locator('dl[aria-label="Headline figures"] > div', {
     hasText: "Incidents",
   });

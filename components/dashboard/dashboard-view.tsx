@@ -18,11 +18,9 @@ import { ReviewHealthCards } from "./review-health";
 export function DashboardView({
   initial,
   teams,
-  systems,
 }: {
   initial: DashboardMetrics;
   teams: { slug: string; name: string }[];
-  systems: { slug: string; name: string }[];
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -43,14 +41,7 @@ export function DashboardView({
 
   return (
     <div className="space-y-5">
-      <FilterBar
-        m={m}
-        teams={teams}
-        systems={systems}
-        isFetching={isFetching}
-        error={error}
-        set={set}
-      />
+      <FilterBar m={m} teams={teams} isFetching={isFetching} error={error} set={set} />
       <div
         aria-busy={isFetching}
         className={cn("space-y-5 transition-opacity", isFetching && "opacity-60")}

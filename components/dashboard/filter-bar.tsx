@@ -8,24 +8,24 @@ import { RANGE_PRESETS } from "@/lib/domain/metrics/ranges";
 import { rangeChanges } from "@/lib/domain/metrics/dashboard-query";
 import { Input, Label, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
-import { SystemOptions } from "@/components/systems/system-options";
+import { useState } from "react";
+import { SystemSuggestions } from "@/components/systems/system-suggestions";
 
 export function FilterBar({
   m,
   teams,
-  systems,
   isFetching,
   error,
   set,
 }: {
   m: DashboardMetrics;
   teams: { slug: string; name: string }[];
-  systems: { slug: string; name: string }[];
   isFetching: boolean;
   error: Error | null;
   set: (changes: Record<string, string>) => void;
 }) {
   const params = useSearchParams();
+  const [systemText, setSystemText] = useState(params.get("system") ?? "");
   const custom = params.has("from") || params.get("days") === "custom";
   const onRange = (value: string) => set(rangeChanges(value, m.range));
   return (
@@ -97,12 +97,13 @@ export function FilterBar({
             list="f-system-options"
             placeholder="All systems (type a slug)"
             defaultValue={params.get("system") ?? ""}
+            onChange={(e) => setSystemText(e.target.value)}
             onBlur={(e) => set({ system: e.target.value.trim() })}
             onKeyDown={(e) => {
               if (e.key === "Enter") set({ system: e.currentTarget.value.trim() });
             }}
           />
-          <SystemOptions id="f-system-options" systems={systems} />
+          <SystemSuggestions id="f-system-options" text={systemText} />
         </div>
         <div>
           <Label htmlFor="f-tier">Tier</Label>

@@ -52,3 +52,9 @@ export function readSql<R>(sql: Prisma.Sql): Promise<R[]> {
   const name = `s-${createHash("sha1").update(sql.text).digest("hex").slice(0, 20)}`;
   return poolReader.query<R>(name, sql.text, sql.values);
 }
+
+/** A Prisma.sql statement on `client`: prepared, through pg, outside a transaction (readSql). */
+export function queryOn<R>(client: Db | Tx, sql: Prisma.Sql): Promise<R[]> {
+  if (client === sharedDb) return readSql<R>(sql);
+  return (client as Tx).$queryRaw<R[]>(sql);
+}

@@ -49,6 +49,7 @@ import * as r44 from "@/app/api/v1/changes/[key]/transcripts/route";
 import * as r45 from "@/app/api/v1/changes/[key]/second-looks/route";
 import * as r46 from "@/app/api/v1/changes/[key]/second-looks/verdict/route";
 import * as r47 from "@/app/api/v1/notifications/settings/route";
+import * as r48 from "@/app/api/v1/systems/route";
 
 export type RouteModule = Record<string, unknown>;
 
@@ -101,4 +102,5 @@ export const API_ROUTES: ReadonlyArray<readonly [string, RouteModule]> = [
   ["/changes/{key}/second-looks", r45],
   ["/changes/{key}/second-looks/verdict", r46],
   ["/notifications/settings", r47],
+  ["/systems", r48],
 ];

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeSystem, makeTeam, makeUser } from "@/prisma/factories";
-import { listSystems, getSystem, systemApprovers } from "@/lib/server/systems";
+import {
+  listSystems,
+  getSystem,
+  suggestSystems,
+  systemApprovers,
+  systemSuggestionsQuerySchema,
+} from "@/lib/server/systems";
 import { updateSystem } from "@/lib/server/system-edit";
 import { AppError } from "@/lib/errors";
 import type { PersonActor } from "@/lib/domain/actor";
@@ -132,5 +138,30 @@ describe("updateSystem", () => {
     await expect(updateSystem(admin, "no-such-system", { tier: 1 })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("system suggestions (GET /api/v1/systems)", () => {
+  const ask = (raw: Record<string, string>) =>
+    suggestSystems(systemSuggestionsQuerySchema.parse(raw));
+
+  it("puts slugs starting with the text first, then names containing it, at most `limit`", async () => {
+    const unique = `qq${Date.now()}`;
+    await makeSystem(db, { slug: `zz-${unique}-inside`, name: `Contains ${unique}` });
+    await makeSystem(db, { slug: `${unique}-first`, name: "Starts with it" });
+    await makeSystem(db, { slug: `zz-other-${Date.now()}`, name: `Named ${unique.toUpperCase()}` });
+    const { systems } = await ask({ q: unique });
+    expect(systems.map((s) => s.slug)[0]).toBe(`${unique}-first`);
+    expect(systems).toHaveLength(3);
+    expect((await ask({ q: prefix, limit: "5" })).systems).toHaveLength(5);
+  });
+
+  it("treats LIKE wildcards as text, and refuses bad input by field", async () => {
+    expect((await ask({ q: "%" })).systems.every((s) => `${s.slug}${s.name}`.includes("%"))).toBe(
+      true,
+    );
+    expect(() => systemSuggestionsQuerySchema.parse({ limit: "500" })).toThrow();
+    expect(() => systemSuggestionsQuerySchema.parse({ q: "x".repeat(101) })).toThrow();
+    expect(() => systemSuggestionsQuerySchema.parse({ other: "1" })).toThrow();
   });
 });

@@ -4,6 +4,7 @@ import { requirePage } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { first, type RawSearchParams } from "@/lib/search-params";
 import { pageMetrics } from "@/lib/server/metrics/cache";
+import { sharedRead } from "@/lib/server/shared-read";
 import { listTeamOptions } from "@/lib/server/teams";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
@@ -32,10 +33,12 @@ export default async function DashboardPage({
   }
   const params = Object.fromEntries(FILTERS.map((k) => [k, first(raw[k])]));
   const { scope, metrics, problem } = await pageMetrics(params);
-  const [looks, teams, systems] = await Promise.all([
-    secondLookFigures(scope.from, scope.to),
-    listTeamOptions(),
-    db.system.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } }),
+  // Shared between loads while nothing is written (lib/server/shared-read.ts).
+  const [looks, teams] = await Promise.all([
+    sharedRead(`second-looks ${scope.from.toISOString()} ${scope.to.toISOString()}`, () =>
+      secondLookFigures(scope.from, scope.to),
+    ),
+    sharedRead("team options", () => listTeamOptions()),
   ]);
   return (
     <>
@@ -48,11 +51,7 @@ export default async function DashboardPage({
           The filters in the address are not valid ({problem}); showing the last 90 days.
         </p>
       ) : null}
-      <DashboardView
-        initial={metrics}
-        teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
-        systems={systems}
-      />
+      <DashboardView initial={metrics} teams={teams.map((t) => ({ slug: t.slug, name: t.name }))} />
       <SecondLooksCard approvers={looks.approvers} teams={looks.teams} />
     </>
   );

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { readerFor } from "@/lib/db/reader";
 import { gate, type GateAnswer } from "@/lib/domain/gate/gate";
 import { STATUSES } from "@/lib/domain/lifecycle/lifecycle";
 import type { Viewer } from "@/lib/domain/changes/people";
@@ -196,24 +197,25 @@ export async function gateByCommit(
   viewer: Viewer,
   query: z.output<typeof gateByCommitQuerySchema>,
 ): Promise<GateAnswer> {
-  // A range the commit index can answer under any collation (hexadecimal digits sort before "g"
-  // in all of them), and the prefix itself for exactness: `LIKE 'prefix%'` alone cannot use a
-  // default-collation index, and walked every change (docs/decisions/0016-scale.md).
-  const revisions = await db.revision.findMany({
-    where: {
-      commitSha: { gte: query.commit, lt: `${query.commit}g`, startsWith: query.commit },
-      change: { repository: { name: query.repository }, status: { not: "DRAFT" } },
-    },
-    orderBy: [{ change: { number: "desc" } }, { number: "desc" }],
-    take: 2,
-    select: { number: true, commitSha: true, change: { select: { key: true } } },
-  });
+  // One prepared statement (pipelines poll this). The range is one the commit index answers under
+  // any collation (hexadecimal digits sort before "g" in all of them); the prefix test keeps it
+  // exact. `LIKE 'prefix%'` alone cannot use a default-collation index, and walked every change
+  // (docs/decisions/0016-scale.md). The commit is hexadecimal: no LIKE wildcards.
+  const revisions = await readerFor(db).query<{ number: number; key: string }>(
+    "gate-by-commit",
+    `SELECT v.number, c.key FROM "Revision" v
+       JOIN "ChangeRequest" c ON c.id = v."changeId" JOIN "Repository" r ON r.id = c."repositoryId"
+      WHERE v."commitSha" >= $1 AND v."commitSha" < $1 || 'g' AND v."commitSha" LIKE $1 || '%'
+        AND r.name = $2 AND c.status <> 'DRAFT'
+      ORDER BY c.number DESC, v.number DESC LIMIT 2`,
+    [query.commit, query.repository],
+  );
   const found = revisions[0];
   if (!found)
     throw notFound(
       `No change in ${query.repository} names commit ${query.commit}. Submit it first (npm run -s cli -- submit).`,
     );
-  return changeGate(viewer, found.change.key, found.number);
+  return changeGate(viewer, found.key, found.number);
 }
 
 /** One change with its requirements and their progress, reviewers, revision and gate. */

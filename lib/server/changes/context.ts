@@ -7,6 +7,7 @@
 // the transaction's reads (an approval's slowest step otherwise).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
+import { queryOn } from "@/lib/db/reader";
 import { evaluateCandidate, type CandidateVerdict } from "@/lib/domain/routing/eligibility";
 import {
   approvalState,
@@ -53,10 +54,13 @@ export async function lockChange(
   options: { lock?: boolean } = {},
 ): Promise<LockedChange> {
   const lock = options.lock === false ? Prisma.empty : Prisma.sql`FOR UPDATE`;
-  const rows = await tx.$queryRaw<LockedChange[]>`
+  const rows = await queryOn<LockedChange>(
+    tx,
+    Prisma.sql`
     SELECT id, key, title, status::text AS status, "authorId", "currentRevision", emergency, coalesce("riskFlags", '{}')::text[] AS "riskFlags",
            "firstReviewAt", "retrospectiveDueAt", "linesAdded", "linesRemoved"
-      FROM "ChangeRequest" WHERE key = ${key} ${lock}`;
+      FROM "ChangeRequest" WHERE key = ${key} ${lock}`,
+  );
   if (!rows[0]) throw notFound("No such change.");
   return rows[0];
 }
@@ -156,7 +160,9 @@ async function contextRows(
             AND f.revision = v.number AND f."reviewerId" = ${reviewer}))
         FROM "Revision" v WHERE v."changeId" = ${changeId} AND v.number = ${change.currentRevision})`
     : Prisma.sql`NULL::json`;
-  const [rows] = await tx.$queryRaw<ContextRows[]>`
+  const [rows] = await queryOn<ContextRows>(
+    tx,
+    Prisma.sql`
     SELECT ${revision} AS revision,
       ARRAY(SELECT a."userId" FROM "ChangeCoAuthor" a WHERE a."changeId" = ${changeId}) AS "coAuthorIds",
       (SELECT coalesce(json_agg(json_build_object(
@@ -172,7 +178,8 @@ async function contextRows(
           'decision', r.decision, 'possibleRubberStamp', r."possibleRubberStamp",
           'createdAt', r."createdAt") ORDER BY r."createdAt", r.id), '[]')
         FROM "Review" r JOIN "User" u ON u.id = r."reviewerId"
-        WHERE r."changeId" = ${changeId}) AS reviews`;
+        WHERE r."changeId" = ${changeId}) AS reviews`,
+  );
   return rows!;
 }
 

@@ -17,7 +17,7 @@ import { sampleRss } from "./rss.ts";
 import { demoSignIn, pendingApprovals, pickPeople } from "./people.ts";
 
 const FACTOR = Number(process.env.BENCH_SCALE ?? 0.1);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? "1,16,64").split(",").map(Number);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 /** Only the targets whose name matches (a regular expression), for a quicker look at one. */
@@ -282,6 +282,7 @@ try {
           body: JSON.stringify({
             revision: a.revision,
             decision: "APPROVE",
+            checklist: a.riskFlags,
             attestation: "I read every line of the diff and the tests.",
           }),
         };

@@ -62,6 +62,8 @@ export async function demoSignIn(base: string, userId: string): Promise<string> 
 export interface Approval {
   key: string;
   revision: number;
+  /** A risk-flagged change is approved with each flag's checklist item confirmed. */
+  riskFlags: string[];
   cookie: string;
 }
 
@@ -74,8 +76,14 @@ export async function pendingApprovals(
   base: string,
   cap = 3000,
 ): Promise<Approval[]> {
-  const { rows } = await pool.query<{ key: string; revision: number; reviewerId: string }>(
-    `SELECT DISTINCT ON (c.id) c.key, c."currentRevision" AS revision, a."reviewerId"
+  const { rows } = await pool.query<{
+    key: string;
+    revision: number;
+    riskFlags: string[];
+    reviewerId: string;
+  }>(
+    `SELECT DISTINCT ON (c.id) c.key, c."currentRevision" AS revision,
+            coalesce(c."riskFlags", '{}')::text[] AS "riskFlags", a."reviewerId"
        FROM "ChangeRequest" c JOIN "Assignment" a ON a."changeId" = c.id AND a.state = 'OPEN'
       WHERE c.status = 'PENDING'
         AND EXISTS (SELECT 1 FROM "Requirement" r JOIN "SystemOwnership" o ON o."systemId" = r."systemId"
@@ -91,6 +99,11 @@ export async function pendingApprovals(
     );
   // Shuffled by change, so consecutive approvals rarely meet on one reviewer.
   return rows
-    .map((r) => ({ key: r.key, revision: r.revision, cookie: cookies.get(r.reviewerId)! }))
+    .map((r) => ({
+      key: r.key,
+      revision: r.revision,
+      riskFlags: r.riskFlags,
+      cookie: cookies.get(r.reviewerId)!,
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
