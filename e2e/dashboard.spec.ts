@@ -26,10 +26,16 @@ test("a manager reads the dashboard, filters it, downloads a CSV", async ({
   await expect(range).not.toHaveText(before!);
   await expect(range).not.toContainText("Updating");
 
-  await page.getByLabel("Team", { exact: true }).selectOption("checkout");
+  // The team and system pickers suggest as you type (GET /api/v1/teams, /systems), not from
+  // every team and system in the page.
+  await expect(page.locator("#f-team-options option")).toHaveCount(0);
+  const team = page.getByLabel("Team", { exact: true });
+  await team.fill("checko");
+  await expect(page.locator("#f-team-options option").first()).toHaveAttribute("value", "checkout");
+  await team.fill("checkout");
+  await team.press("Enter");
   await expect(page).toHaveURL(/team=checkout/);
   await expect(range).not.toContainText("Updating");
-  // The system picker suggests as you type (GET /api/v1/systems), not from every system in the page.
   await expect(page.locator("#f-system-options option")).toHaveCount(0);
   await page.getByLabel("System", { exact: true }).fill("checkout-ap");
   await expect(page.locator("#f-system-options option").first()).toHaveAttribute(

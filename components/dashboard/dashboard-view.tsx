@@ -15,13 +15,7 @@ import { Headline } from "./headline";
 import { OutcomeCards } from "./outcome-cards";
 import { ReviewHealthCards } from "./review-health";
 
-export function DashboardView({
-  initial,
-  teams,
-}: {
-  initial: DashboardMetrics;
-  teams: { slug: string; name: string }[];
-}) {
+export function DashboardView({ initial }: { initial: DashboardMetrics }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -41,7 +35,7 @@ export function DashboardView({
 
   return (
     <div className="space-y-5">
-      <FilterBar m={m} teams={teams} isFetching={isFetching} error={error} set={set} />
+      <FilterBar m={m} isFetching={isFetching} error={error} set={set} />
       <div
         aria-busy={isFetching}
         className={cn("space-y-5 transition-opacity", isFetching && "opacity-60")}

@@ -9,23 +9,20 @@ import { rangeChanges } from "@/lib/domain/metrics/dashboard-query";
 import { Input, Label, Select } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
 import { useState } from "react";
-import { SystemSuggestions } from "@/components/systems/system-suggestions";
+import { Suggestions } from "@/components/ui/suggestions";
 
 export function FilterBar({
   m,
-  teams,
   isFetching,
   error,
   set,
 }: {
   m: DashboardMetrics;
-  teams: { slug: string; name: string }[];
   isFetching: boolean;
   error: Error | null;
   set: (changes: Record<string, string>) => void;
 }) {
   const params = useSearchParams();
-  const [systemText, setSystemText] = useState(params.get("system") ?? "");
   const custom = params.has("from") || params.get("days") === "custom";
   const onRange = (value: string) => set(rangeChanges(value, m.range));
   return (
@@ -75,36 +72,8 @@ export function FilterBar({
             </div>
           </div>
         ) : null}
-        <div>
-          <Label htmlFor="f-team">Team</Label>
-          <Select
-            id="f-team"
-            value={params.get("team") ?? ""}
-            onChange={(e) => set({ team: e.target.value })}
-          >
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="f-system">System</Label>
-          <Input
-            id="f-system"
-            list="f-system-options"
-            placeholder="All systems (type a slug)"
-            defaultValue={params.get("system") ?? ""}
-            onChange={(e) => setSystemText(e.target.value)}
-            onBlur={(e) => set({ system: e.target.value.trim() })}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") set({ system: e.currentTarget.value.trim() });
-            }}
-          />
-          <SystemSuggestions id="f-system-options" text={systemText} />
-        </div>
+        <Picker of="teams" label="Team" placeholder="All teams (type a name)" set={set} />
+        <Picker of="systems" label="System" placeholder="All systems (type a slug)" set={set} />
         <div>
           <Label htmlFor="f-tier">Tier</Label>
           <Select
@@ -135,5 +104,39 @@ export function FilterBar({
         </p>
       ) : null}
     </Card>
+  );
+}
+
+/** A team or system filter: type, pick a suggestion, and Enter or leave the field to apply it. */
+function Picker({
+  of,
+  label,
+  placeholder,
+  set,
+}: {
+  of: "teams" | "systems";
+  label: string;
+  placeholder: string;
+  set: (changes: Record<string, string>) => void;
+}) {
+  const params = useSearchParams();
+  const param = of === "teams" ? "team" : "system";
+  const [text, setText] = useState(params.get(param) ?? "");
+  return (
+    <div>
+      <Label htmlFor={`f-${param}`}>{label}</Label>
+      <Input
+        id={`f-${param}`}
+        list={`f-${param}-options`}
+        placeholder={placeholder}
+        defaultValue={params.get(param) ?? ""}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={(e) => set({ [param]: e.target.value.trim() })}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") set({ [param]: e.currentTarget.value.trim() });
+        }}
+      />
+      <Suggestions id={`f-${param}-options`} of={of} text={text} />
+    </div>
   );
 }

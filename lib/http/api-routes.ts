@@ -50,6 +50,7 @@ import * as r45 from "@/app/api/v1/changes/[key]/second-looks/route";
 import * as r46 from "@/app/api/v1/changes/[key]/second-looks/verdict/route";
 import * as r47 from "@/app/api/v1/notifications/settings/route";
 import * as r48 from "@/app/api/v1/systems/route";
+import * as r49 from "@/app/api/v1/teams/route";
 
 export type RouteModule = Record<string, unknown>;
 
@@ -103,4 +104,5 @@ export const API_ROUTES: ReadonlyArray<readonly [string, RouteModule]> = [
   ["/changes/{key}/second-looks/verdict", r46],
   ["/notifications/settings", r47],
   ["/systems", r48],
+  ["/teams", r49],
 ];

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeSystem, makeTeam, makeUser } from "@/prisma/factories";
-import {
-  listSystems,
-  getSystem,
-  suggestSystems,
-  systemApprovers,
-  systemSuggestionsQuerySchema,
-} from "@/lib/server/systems";
+import { listSystems, getSystem, systemApprovers } from "@/lib/server/systems";
+import { suggestSystems, suggestTeams, suggestionsQuerySchema } from "@/lib/server/suggestions";
 import { updateSystem } from "@/lib/server/system-edit";
 import { AppError } from "@/lib/errors";
 import type { PersonActor } from "@/lib/domain/actor";
@@ -141,9 +136,8 @@ describe("updateSystem", () => {
   });
 });
 
-describe("system suggestions (GET /api/v1/systems)", () => {
-  const ask = (raw: Record<string, string>) =>
-    suggestSystems(systemSuggestionsQuerySchema.parse(raw));
+describe("suggestions for pickers (GET /api/v1/systems, GET /api/v1/teams)", () => {
+  const ask = (raw: Record<string, string>) => suggestSystems(suggestionsQuerySchema.parse(raw));
 
   it("puts slugs starting with the text first, then names containing it, at most `limit`", async () => {
     const unique = `qq${Date.now()}`;
@@ -154,14 +148,18 @@ describe("system suggestions (GET /api/v1/systems)", () => {
     expect(systems.map((s) => s.slug)[0]).toBe(`${unique}-first`);
     expect(systems).toHaveLength(3);
     expect((await ask({ q: prefix, limit: "5" })).systems).toHaveLength(5);
+    const team = await makeTeam(db, { name: `Squad ${unique}` });
+    expect((await suggestTeams(suggestionsQuerySchema.parse({ q: unique }))).teams).toEqual([
+      { slug: team.slug, name: team.name },
+    ]);
   });
 
   it("treats LIKE wildcards as text, and refuses bad input by field", async () => {
     expect((await ask({ q: "%" })).systems.every((s) => `${s.slug}${s.name}`.includes("%"))).toBe(
       true,
     );
-    expect(() => systemSuggestionsQuerySchema.parse({ limit: "500" })).toThrow();
-    expect(() => systemSuggestionsQuerySchema.parse({ q: "x".repeat(101) })).toThrow();
-    expect(() => systemSuggestionsQuerySchema.parse({ other: "1" })).toThrow();
+    expect(() => suggestionsQuerySchema.parse({ limit: "500" })).toThrow();
+    expect(() => suggestionsQuerySchema.parse({ q: "x".repeat(101) })).toThrow();
+    expect(() => suggestionsQuerySchema.parse({ other: "1" })).toThrow();
   });
 });

@@ -1,9 +1,6 @@
 // Systems catalog use cases: list (keyset), detail with ownership, admin edits.
-import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { readerFor } from "@/lib/db/reader";
-import { containsPattern } from "@/lib/domain/search/query";
 import { keysetQuery, toPage, type PageRequest } from "@/lib/pagination";
 import { evaluateCandidates } from "@/lib/domain/routing/eligibility";
 import { minimumLevel } from "@/lib/domain/policy/minimum-level";
@@ -109,31 +106,4 @@ export async function systemApprovers(system: { id: string; tier: number }, now 
       candidates: evaluateCandidates(owners, { minLevel: relaxed.minLevel, now }),
     },
   };
-}
-
-export const systemSuggestionsQuerySchema = z
-  .object({
-    q: z.string().trim().max(100, "must be at most 100 characters").default(""),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-  })
-  .strict();
-
-/**
- * Systems for a picker as the person types: slugs starting with the text first, then names or
- * slugs containing it. A picker over 5,000 systems asks for 20 at a time instead of carrying them
- * all in every page (docs/decisions/0016-scale.md).
- */
-export async function suggestSystems(
-  query: z.output<typeof systemSuggestionsQuerySchema>,
-): Promise<{ systems: { slug: string; name: string; tier: number }[] }> {
-  const contains = containsPattern(query.q);
-  const prefix = `${contains.slice(1, -1)}%`;
-  const systems = await readerFor(db).query<{ slug: string; name: string; tier: number }>(
-    "system-suggestions",
-    `SELECT slug, name, tier FROM "System"
-      WHERE slug LIKE $1 OR slug ILIKE $2 OR name ILIKE $2
-      ORDER BY (slug LIKE $1) DESC, slug LIMIT $3`,
-    [prefix.toLowerCase(), contains, query.limit],
-  );
-  return { systems };
 }

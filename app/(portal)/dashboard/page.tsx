@@ -5,7 +5,6 @@ import { db } from "@/lib/db";
 import { first, type RawSearchParams } from "@/lib/search-params";
 import { pageMetrics } from "@/lib/server/metrics/cache";
 import { sharedRead } from "@/lib/server/shared-read";
-import { listTeamOptions } from "@/lib/server/teams";
 import { PageHeader } from "@/components/ui/page-header";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { SecondLooksCard } from "@/components/dashboard/second-looks";
@@ -34,12 +33,10 @@ export default async function DashboardPage({
   const params = Object.fromEntries(FILTERS.map((k) => [k, first(raw[k])]));
   const { scope, metrics, problem } = await pageMetrics(params);
   // Shared between loads while nothing is written (lib/server/shared-read.ts).
-  const [looks, teams] = await Promise.all([
-    sharedRead(`second-looks ${scope.from.toISOString()} ${scope.to.toISOString()}`, () =>
-      secondLookFigures(scope.from, scope.to),
-    ),
-    sharedRead("team options", () => listTeamOptions()),
-  ]);
+  const looks = await sharedRead(
+    `second-looks ${scope.from.toISOString()} ${scope.to.toISOString()}`,
+    () => secondLookFigures(scope.from, scope.to),
+  );
   return (
     <>
       <PageHeader
@@ -51,7 +48,7 @@ export default async function DashboardPage({
           The filters in the address are not valid ({problem}); showing the last 90 days.
         </p>
       ) : null}
-      <DashboardView initial={metrics} teams={teams.map((t) => ({ slug: t.slug, name: t.name }))} />
+      <DashboardView initial={metrics} />
       <SecondLooksCard approvers={looks.approvers} teams={looks.teams} />
     </>
   );

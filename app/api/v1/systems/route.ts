@@ -1,7 +1,10 @@
 import { NextResponse } from "next/server";
-import type { z } from "zod";
 import { withAuth, methodNotAllowed } from "@/lib/auth/guards";
-import { suggestSystems, systemSuggestionsQuerySchema } from "@/lib/server/systems";
+import {
+  suggestSystems,
+  suggestionsQuerySchema,
+  type SuggestionsQuery,
+} from "@/lib/server/suggestions";
 
 export const GET = withAuth(
   {
@@ -10,11 +13,10 @@ export const GET = withAuth(
     contract: {
       tag: "Systems",
       summary: "Systems whose slug or name contains the text, slug prefixes first (for pickers)",
-      query: systemSuggestionsQuerySchema,
+      query: suggestionsQuerySchema,
     },
   },
-  async (_req, { query }) =>
-    NextResponse.json(await suggestSystems(query as z.output<typeof systemSuggestionsQuerySchema>)),
+  async (_req, { query }) => NextResponse.json(await suggestSystems(query as SuggestionsQuery)),
 );
 
 // Every other method: 405 in the JSON error shape.
