@@ -15,6 +15,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function smtpOutage(world: World): Promise<Findings> {
   const { mailbox, say } = world;
   const pool = world.pool();
+  // The earlier scenarios' load queued thousands of e-mails; let them go out first, so that this
+  // scenario's messages are not still waiting behind them when it looks.
+  const backlog = async () =>
+    Number(
+      (
+        await pool.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pgboss.job WHERE name = 'email' AND state IN ('created', 'retry', 'active')`,
+        )
+      ).rows[0]!.n,
+    );
+  say(`  e-mails queued by the earlier scenarios: ${await backlog()}; letting them go out`);
+  for (const until = Date.now() + 600_000; Date.now() < until && (await backlog()) > 0;)
+    await sleep(2_000);
   const since = (await pool.query<{ now: Date }>("SELECT now() AS now")).rows[0]!.now;
   await mailbox.stop();
   say("  SMTP server down (connection refused); submitting 12 changes (each mails its reviewers)");
