@@ -217,6 +217,9 @@ function diffFor(path: string, added: string[], removed: string[], start: number
   ].join("\n");
 }
 
+/** How far back the demo history reaches, in days. */
+export const DEMO_HISTORY_DAYS = 180;
+
 export function buildDemoHistory(
   org: DemoOrganisation,
   now = new Date(),
@@ -225,7 +228,7 @@ export function buildDemoHistory(
   const faker = new Faker({ locale: [en] });
   faker.seed(DEMO_SEED + 1);
   const total = options.changes ?? 3000;
-  const days = options.days ?? 180;
+  const days = options.days ?? DEMO_HISTORY_DAYS;
   const start = now.getTime() - days * DAY;
   const out: DemoHistory = {
     changes: [],

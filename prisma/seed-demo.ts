@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { auditActorOf, systemActor } from "@/lib/domain/actor";
 import { record } from "@/lib/server/audit/record";
 import { buildDemoOrganisation } from "./demo-org";
-import { buildDemoHistory } from "./demo-history";
+import { DEMO_HISTORY_DAYS, buildDemoHistory } from "./demo-history";
 import { buildDemoIncidents } from "./demo-incidents";
 import { insertDemoHistory, insertDemoIncidents, insertDemoOrganisation } from "./factories";
 
@@ -34,6 +34,9 @@ export async function seedDemoIfEmpty(
     async (tx) => {
       // A bulk load: the dashboard's facts are computed once at the end, not per row.
       await tx.$executeRaw`SET LOCAL countersign.metrics = 'off'`;
+      // Month partitions for the whole history first (docs/decisions/0017-partitions-and-replicas.md).
+      const since = new Date(now.getTime() - (DEMO_HISTORY_DAYS + 1) * 86_400_000);
+      await tx.$queryRaw`SELECT partitions_ensure(${since}::timestamptz)`;
       await insertDemoOrganisation(tx, org);
       if (history) await insertDemoHistory(tx, history);
       if (incidents) await insertDemoIncidents(tx, incidents);

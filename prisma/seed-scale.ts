@@ -12,6 +12,7 @@ import { seedDemoIfEmpty } from "./seed-demo";
 import { buildScaleOrganisation } from "./scale-org";
 import {
   COLUMNS,
+  SCALE_SPAN_DAYS,
   eventActorName,
   scaleHistory,
   type Person,
@@ -200,6 +201,10 @@ export async function seedScale(url: string, options: ScaleOptions): Promise<Sca
     await client.query(`SET LOCAL countersign.metrics = 'off'`);
     await client.query(`SET LOCAL synchronous_commit = off`);
     await client.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
+    // Month partitions for the whole history first (docs/decisions/0017-partitions-and-replicas.md).
+    await client.query(`SELECT partitions_ensure($1::timestamptz)`, [
+      new Date(now.getTime() - (SCALE_SPAN_DAYS + 31) * 86_400_000),
+    ]);
 
     const demo = buildDemoOrganisation(now);
     const org = buildScaleOrganisation(demo);

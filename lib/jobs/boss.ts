@@ -16,6 +16,8 @@ export const QUEUES = {
   outbound: "outbound",
   /** Signs the audit chain's head when enough events or minutes have passed. */
   auditCheckpoint: "audit-checkpoint",
+  /** Creates the month partitions of the audit trail and the review facts ahead of time. */
+  partitions: "partitions",
 } as const;
 
 const POLICIES: Partial<Record<string, PgBoss.QueuePolicy>> = {

@@ -11,6 +11,7 @@ import { postSignOffStatus } from "@/lib/server/integrations/status";
 import { deliverOutbound } from "@/lib/server/integrations/outbound";
 import { checkpointConfig, checkpointIfDue } from "@/lib/server/audit/checkpoints";
 import { pgPool } from "@/lib/db/pg";
+import { ensurePartitions } from "@/lib/server/partitions";
 import { ensureQueues, QUEUES, SCHEMA } from "./boss";
 
 /** SQLSTATE 57P01: the server is shutting down (or an administrator ended the session). */
@@ -124,6 +125,15 @@ export async function startWorker(
     if (checkpoint) log(`audit checkpoint signed at seq ${checkpoint.seq}`);
   });
   await boss.schedule(QUEUES.auditCheckpoint, "* * * * *");
+  // Month partitions three months ahead (docs/decisions/0017-partitions-and-replicas.md): daily,
+  // and once now so a server that was down over a month's turn catches up before it is needed.
+  const partitions = async () => {
+    const made = await ensurePartitions(pgPool());
+    if (made) log(`created ${made} month partition${made === 1 ? "" : "s"}`);
+  };
+  await boss.work(QUEUES.partitions, partitions);
+  await boss.schedule(QUEUES.partitions, "17 3 * * *");
+  await partitions().catch((error: Error) => log(`month partitions: ${error.message}`));
   log(`job worker running${mailEnabled() ? "" : " (no SMTP_HOST: notifications stay in-app)"}`);
   return { stop: () => boss.stop({ graceful: true, timeout: 5000 }) };
 }

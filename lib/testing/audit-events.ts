@@ -8,10 +8,11 @@ export async function appendEvents(
   pool: pg.Pool,
   n: number,
   kind: { action: string; subjectType: string; payload: unknown } | null = null,
+  at?: Date,
 ) {
   for (let i = 0; i < n; i++) {
     const event = {
-      at: new Date(),
+      at: at ?? new Date(),
       actorType: "SYSTEM" as const,
       actorId: null,
       actorName: "anchor-test",

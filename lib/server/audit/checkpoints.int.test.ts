@@ -95,6 +95,17 @@ describe("audit anchoring", () => {
     );
   });
 
+  it("signs the head of the chain once it is past seq 9 (ordered as a number, not as text)", async () => {
+    const anchors = config();
+    await appendEvents(pool, 12);
+    const max = await pool.query<{ max: string }>(`SELECT max(seq)::text AS max FROM "AuditEvent"`);
+    const checkpoint = (await takeCheckpoint(pgPool(), anchors))!;
+    expect(checkpoint.seq).toBe(Number(max.rows[0]!.max));
+    await appendEvents(pool, 1);
+    const next = (await takeCheckpoint(pgPool(), anchors))!;
+    expect(next.seq).toBe(checkpoint.seq + 1);
+  });
+
   it("refuses a checkpoint whose signature does not hold", async () => {
     const anchors = config();
     await appendEvents(pool, 1);

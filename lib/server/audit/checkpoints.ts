@@ -187,14 +187,15 @@ async function sendToS3(s3: NonNullable<CheckpointConfig["s3"]>, checkpoint: Che
 
 async function head(pool: pg.Pool): Promise<{ seq: number; hash: string } | null> {
   const { rows } = await pool.query<{ seq: string; hash: string }>(
-    `SELECT seq::text, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`,
+    // Ordered by the column, not the text it is read as ("9" sorts after "13").
+    `SELECT e.seq::text AS seq, e.hash FROM "AuditEvent" e ORDER BY e.seq DESC LIMIT 1`,
   );
   return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
 }
 
 async function lastCheckpoint(pool: pg.Pool): Promise<{ seq: number; createdAt: Date } | null> {
   const { rows } = await pool.query<{ seq: string; createdAt: Date }>(
-    `SELECT seq::text, "createdAt" FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1`,
+    `SELECT c.seq::text AS seq, c."createdAt" FROM "AuditCheckpoint" c ORDER BY c.seq DESC LIMIT 1`,
   );
   return rows[0] ? { seq: Number(rows[0].seq), createdAt: rows[0].createdAt } : null;
 }
