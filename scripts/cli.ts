@@ -82,6 +82,27 @@ const importer = program
   .command("import")
   .description("import ownership from CODEOWNERS files and Backstage catalogs");
 
+/** A progress bar on stderr, shown from the first update (on a terminal or not). */
+async function progressBar(format: string) {
+  const { SingleBar, Presets } = await import("cli-progress");
+  const bar = new SingleBar(
+    { stream: process.stderr, format, hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
+    Presets.shades_classic,
+  );
+  let shown = false;
+  return {
+    update(done: number, total: number) {
+      if (!shown) bar.start(total, 0);
+      shown = true;
+      bar.update(done);
+    },
+    stop() {
+      if (shown) bar.stop();
+      shown = false;
+    },
+  };
+}
+
 function readInput(file: string, flag: string): string {
   try {
     return readFileSync(file, "utf8");
@@ -120,31 +141,17 @@ importer
     await connect();
     const { importCodeowners } = await import("../lib/server/imports/codeowners.ts");
     const { systemActor } = await import("../lib/domain/actor.ts");
-    const { SingleBar, Presets } = await import("cli-progress");
-    const bar = new SingleBar(
-      {
-        stream: process.stderr,
-        format: "importing rules [{bar}] {value}/{total}",
-        hideCursor: true,
-      },
-      Presets.shades_classic,
-    );
-    let started = false;
+    const bar = await progressBar("importing rules [{bar}] {value}/{total}");
     const report = await runImport(() =>
       importCodeowners(
         systemActor(`cli (${os.userInfo().username})`),
         { repository: options.repository, text },
         (done, total) => {
-          if (total < 200) return;
-          if (!started) {
-            bar.start(total, 0);
-            started = true;
-          }
-          bar.update(done);
+          if (total >= 200) bar.update(done, total);
         },
       ),
     );
-    if (started) bar.stop();
+    bar.stop();
     const lines = [
       `${report.repository}: ${report.rules} rules${report.unchanged ? " (unchanged: nothing written)" : ""}${report.createdRepository ? ", repository created" : ""}, ${report.mappedToSystems} mapped to a system`,
       ...report.problems.map((p) => `  invalid line ${p.line}: ${p.message} (skipped)`),
@@ -205,27 +212,14 @@ program
       fail(`--scale: "${options.scale}" is not a number above 0 and at most 10`);
     await connect();
     const { seedScale } = await import("../prisma/seed-scale.ts");
-    const { SingleBar, Presets } = await import("cli-progress");
-    const bar = new SingleBar(
-      {
-        stream: process.stderr,
-        format: "writing changes [{bar}] {value}/{total} ({eta_formatted} left)",
-        hideCursor: true,
-        noTTYOutput: true,
-        notTTYSchedule: 10_000,
-      },
-      Presets.shades_classic,
-    );
+    const bar = await progressBar("writing changes [{bar}] {value}/{total} ({eta_formatted} left)");
     const started = performance.now();
-    let shown = false;
     try {
       const counts = await seedScale(process.env.DATABASE_URL!, {
         factor,
         log: (line) => process.stderr.write(`${line}\n`),
         progress: (done, total) => {
-          if (!shown) bar.start(total, 0);
-          shown = true;
-          bar.update(done);
+          bar.update(done, total);
           if (done === total) bar.stop();
         },
       });
@@ -236,7 +230,7 @@ program
           .join(", ")}\n`,
       );
     } catch (error) {
-      if (shown) bar.stop();
+      bar.stop();
       process.stderr.write(`error: ${(error as Error).message.split("\n")[0]}\n`);
       await finish(1);
     }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeSystem, makeTeam, makeUser } from "@/prisma/factories";
-import { queueTeamOptions } from "./queue";
+import { ownershipOf, queueTeamOptions } from "./queue";
 
 describe("the queue's team filter", () => {
   it("lists the teams owning the person's systems, and the team the filter names", async () => {
@@ -13,11 +13,13 @@ describe("the queue's team filter", () => {
     const senior = await makeUser(db, { level: "SENIOR", teamId: mine.id });
     const outsider = await makeUser(db, { level: "SENIOR" });
 
-    expect(await queueTeamOptions(senior.id)).toEqual([{ slug: mine.slug, name: mine.name }]);
-    expect((await queueTeamOptions(senior.id, other.slug)).map((t) => t.slug).sort()).toEqual(
-      [mine.slug, other.slug].sort(),
-    );
-    expect(await queueTeamOptions(outsider.id)).toEqual([]);
-    expect(await queueTeamOptions(outsider.id, "no-such-team")).toEqual([]);
+    expect(await queueTeamOptions(await ownershipOf(senior.id))).toEqual([
+      { slug: mine.slug, name: mine.name },
+    ]);
+    expect(
+      (await queueTeamOptions(await ownershipOf(senior.id), other.slug)).map((t) => t.slug).sort(),
+    ).toEqual([mine.slug, other.slug].sort());
+    expect(await queueTeamOptions(await ownershipOf(outsider.id))).toEqual([]);
+    expect(await queueTeamOptions(await ownershipOf(outsider.id), "no-such-team")).toEqual([]);
   });
 });

@@ -203,8 +203,8 @@ export function queuePageSql(
      ORDER BY q.bucket, q."slaDueAt", q.number`;
 }
 
-export async function queuePage(user: QueueViewer, f: QueueFilters, limit = 25) {
-  const owns = await ownershipOf(user.id);
+export async function queuePage(user: QueueViewer, f: QueueFilters, limit = 25, known?: Ownership) {
+  const owns = known ?? (await ownershipOf(user.id));
   const rows = await readSql<
     Omit<QueueRow, "assigned" | "systems"> & {
       bucket: number;
@@ -251,16 +251,15 @@ export async function queueCounts(user: QueueViewer, f: QueueFilters) {
  * 2,000 options in every queue page cost more to render than the queue (docs/decisions/0016-scale.md).
  */
 export async function queueTeamOptions(
-  userId: string,
+  owns: Ownership,
   selected?: string,
 ): Promise<{ slug: string; name: string }[]> {
   return readerFor(db).query<{ slug: string; name: string }>(
     "queue-team-options",
-    `SELECT DISTINCT t.slug, t.name FROM "Team" t
-      WHERE t.id IN (SELECT s."owningTeamId" FROM "SystemOwnership" o JOIN "System" s ON s.id = o."systemId"
-                      WHERE o."userId" = $1)
+    `SELECT t.slug, t.name FROM "Team" t
+      WHERE t.id IN (SELECT s."owningTeamId" FROM "System" s WHERE s.id = ANY($1::text[]))
          OR t.slug = $2
       ORDER BY t.name, t.slug`,
-    [userId, selected ?? null],
+    [owns.systemIds, selected ?? null],
   );
 }

@@ -22,6 +22,13 @@ describe("batched rate counting", () => {
     expect(countHitsBatched([b], 60, at)).toMatchObject({ allowed: false, retryAfterSeconds: 50 });
   });
 
+  it("two flushes started at once add each pending hit once", async () => {
+    const b = bucket(10);
+    for (let i = 0; i < 3; i++) countHitsBatched([b], 60, at);
+    await Promise.all([flushRateCounts(), flushRateCounts()]);
+    expect(await stored(b.bucket)).toBe(3);
+  });
+
   it("sees the hits another instance counted once it has flushed", async () => {
     const b = bucket(5);
     for (let i = 0; i < 4; i++) await countHits([b], 60, at); // another instance, 4 hits

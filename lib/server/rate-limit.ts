@@ -67,7 +67,8 @@ interface Tally {
   pending: number;
 }
 const tallies = new Map<string, Tally>();
-let flushing: Promise<void> | null = null;
+/** Flushes run one after another: each takes the hits pending when it starts. */
+let flushes: Promise<void> = Promise.resolve();
 let timer: NodeJS.Timeout | null = null;
 /** How often an instance adds its hits to the shared counters (RATE_FLUSH_MS, default 250). */
 const flushMs = () => positiveSetting(process.env.RATE_FLUSH_MS, 250);
@@ -100,43 +101,44 @@ export function countHitsBatched<K extends string>(
 }
 
 /** Adds this instance's pending hits to the shared counters now (also at shutdown and in tests). */
-export async function flushRateCounts(): Promise<void> {
+export function flushRateCounts(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
-  await flushing;
+  const run = flushes.then(flushPending);
+  flushes = run.catch(() => {});
+  return run;
+}
+
+async function flushPending(): Promise<void> {
   const due = [...tallies].filter(([, t]) => t.pending > 0);
   if (!due.length) return;
-  flushing = (async () => {
-    const byWindow = new Map<number, [string, Tally, number][]>();
-    for (const [bucket, tally] of due)
-      byWindow.set(tally.windowStart, [
-        ...(byWindow.get(tally.windowStart) ?? []),
-        [bucket, tally, tally.pending],
-      ]);
-    for (const [windowStart, entries] of byWindow) {
-      try {
-        const rows = await addHits(
-          entries.map(([bucket]) => bucket),
-          entries.map(([, , hits]) => hits),
-          new Date(windowStart),
-        );
-        for (const [bucket, tally, hits] of entries) {
-          tally.pending -= hits;
-          tally.known = rows.find((r) => r.bucket === bucket)?.count ?? tally.known + hits;
-        }
-      } catch {
-        // The database is away: the hits stay pending and go with the next flush.
+  const byWindow = new Map<number, [string, Tally, number][]>();
+  for (const [bucket, tally] of due)
+    byWindow.set(tally.windowStart, [
+      ...(byWindow.get(tally.windowStart) ?? []),
+      [bucket, tally, tally.pending],
+    ]);
+  for (const [windowStart, entries] of byWindow) {
+    try {
+      const rows = await addHits(
+        entries.map(([bucket]) => bucket),
+        entries.map(([, , hits]) => hits),
+        new Date(windowStart),
+      );
+      for (const [bucket, tally, hits] of entries) {
+        tally.pending -= hits;
+        tally.known = rows.find((r) => r.bucket === bucket)?.count ?? tally.known + hits;
       }
+    } catch {
+      // The database is away: the hits stay pending and go with the next flush.
     }
-    // One tally per person and token is small; past that, flushed tallies of past windows go.
-    if (tallies.size > 50_000) {
-      const hourAgo = Date.now() - 3_600_000;
-      for (const [bucket, tally] of tallies)
-        if (tally.pending === 0 && tally.windowStart < hourAgo) tallies.delete(bucket);
-    }
-  })();
-  await flushing;
-  flushing = null;
+  }
+  // One tally per person and token is small; past that, flushed tallies of past windows go.
+  if (tallies.size > 50_000) {
+    const hourAgo = Date.now() - 3_600_000;
+    for (const [bucket, tally] of tallies)
+      if (tally.pending === 0 && tally.windowStart < hourAgo) tallies.delete(bucket);
+  }
   if ([...tallies.values()].some((t) => t.pending > 0))
     timer ??= setTimeout(() => void flushRateCounts(), flushMs()).unref();
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/guards";
-import { queueFiltersSchema, queuePage, queueTeamOptions } from "@/lib/server/queue";
+import { ownershipOf, queueFiltersSchema, queuePage, queueTeamOptions } from "@/lib/server/queue";
 import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueueView } from "@/components/queue/queue-view";
@@ -14,9 +14,11 @@ export default async function QueuePage({
 }) {
   const user = await requirePage("queue:read", "/queue");
   const filters = parseSearchParams(queueFiltersSchema, await searchParams);
+  // What the person owns is read once, for the queue and for its team filter.
+  const owns = await ownershipOf(user.id);
   const [page, teams] = await Promise.all([
-    queuePage(user, filters),
-    queueTeamOptions(user.id, filters.team),
+    queuePage(user, filters, 25, owns),
+    queueTeamOptions(owns, filters.team),
   ]);
   return (
     <>

@@ -365,6 +365,20 @@ export const AUDIT_ACTIONS = auditEventSchema.options.map(
   (o) => o.shape.action.value,
 ) as AuditAction[];
 
+/**
+ * Audited actions that change nothing a shared read shows (lib/server/shared-read.ts), and happen
+ * all day: signing in and out, opening a change to review it, marking files viewed and
+ * notifications read. Every other action may move a figure or a list and ends the shared reads.
+ */
+export const ACTIONS_CHANGING_NOTHING_SHARED = [
+  "auth.signed_in",
+  "auth.signed_out",
+  "review.opened",
+  "review.file_viewed",
+  "notifications.read",
+  "notifications.settings_saved",
+] as const satisfies readonly AuditAction[];
+
 export type ActorType = "USER" | "TOKEN" | "SYSTEM";
 
 export interface AuditActor {
