@@ -10,6 +10,19 @@ const flag = z
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  // Read replicas for reads that may be slightly stale, comma-separated (docs/decisions/0017).
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
+  // How far behind the primary a replica may be and still be read; beyond it reads go to the primary.
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(10),
   DEMO_MODE: flag,
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),

@@ -36,6 +36,7 @@ export function DashboardView({ initial }: { initial: DashboardMetrics }) {
   return (
     <div className="space-y-5">
       <FilterBar m={m} isFetching={isFetching} error={error} set={set} />
+      {m.asOf ? <ReplicaNote asOf={m.asOf} generatedAt={m.generatedAt} /> : null}
       <div
         aria-busy={isFetching}
         className={cn("space-y-5 transition-opacity", isFetching && "opacity-60")}
@@ -46,5 +47,17 @@ export function DashboardView({ initial }: { initial: DashboardMetrics }) {
         <ReviewHealthCards m={m} query={query} />
       </div>
     </div>
+  );
+}
+
+/** Figures read from a replica say how old they are (docs/decisions/0017-partitions-and-replicas.md). */
+function ReplicaNote({ asOf, generatedAt }: { asOf: string; generatedAt: string }) {
+  const behind = Math.max(0, Math.round((Date.parse(generatedAt) - Date.parse(asOf)) / 1000));
+  const time = new Date(asOf).toISOString().slice(11, 19);
+  return (
+    <p className="text-xs text-slate-600" data-testid="replica-note">
+      Read from a replica: these figures include everything recorded up to {time} UTC
+      {behind > 1 ? ` (${behind} s before they were read)` : ""}. Your own changes always show.
+    </p>
   );
 }

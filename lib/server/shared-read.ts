@@ -5,8 +5,9 @@
 // Requests that arrive while it is being read wait for that one read instead of starting their
 // own. A person who has just changed something sees it on the next load. Per instance and in
 // memory: losing it loses nothing.
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { readerFor } from "@/lib/db/reader";
+import { ACTIONS_CHANGING_NOTHING_SHARED } from "@/lib/domain/audit/events";
 import { positiveSetting } from "@/lib/server/rate-limit";
 
 const MAX_ENTRIES = 500;
@@ -14,34 +15,30 @@ const entries = new Map<string, { at: number; head: string; value: Promise<unkno
 const ttlMs = () => positiveSetting(process.env.SHARED_READ_SECONDS, 30) * 1000;
 
 /**
- * Audited actions that change nothing a shared read shows, and happen all day: signing in and
- * out, opening a change to review it, marking files viewed and notifications read.
- */
-export const ACTIONS_CHANGING_NOTHING_SHARED = [
-  "auth.signed_in",
-  "auth.signed_out",
-  "review.opened",
-  "review.file_viewed",
-  "notifications.read",
-  "notifications.settings_saved",
-] as const;
-
-/**
  * The sequence number of the last committed audit event that may change a shared read. Only
  * committed events are visible, so a read made after reading it includes every write it counts.
  */
-async function auditHead(): Promise<string> {
-  const [row] = await readerFor(db).query<{ seq: string }>(
-    "shared-read-audit-head",
-    `SELECT seq FROM "AuditEvent" WHERE action <> ALL($1::text[]) ORDER BY seq DESC LIMIT 1`,
-    [ACTIONS_CHANGING_NOTHING_SHARED],
-  );
-  return row?.seq ?? "0";
+async function auditHead(client: Db): Promise<string> {
+  const text = `SELECT seq FROM "AuditEvent" WHERE action <> ALL($1::text[]) ORDER BY seq DESC LIMIT 1`;
+  const [row] =
+    client === db
+      ? await readerFor(db).query<{ seq: string }>("shared-read-audit-head", text, [
+          ACTIONS_CHANGING_NOTHING_SHARED,
+        ])
+      : await client.$queryRawUnsafe<{ seq: bigint }[]>(text, ACTIONS_CHANGING_NOTHING_SHARED);
+  return String(row?.seq ?? "0");
 }
 
-/** `read()`'s answer for `key`, shared while the audit head stays where it was. */
-export async function sharedRead<T>(key: string, read: () => Promise<T>): Promise<T> {
-  const head = await auditHead();
+/**
+ * `read()`'s answer for `key`, shared while the audit head stays where it was. `client`: the
+ * database `read` reads (a replica's head moves when it replays, not when the primary commits).
+ */
+export async function sharedRead<T>(
+  key: string,
+  read: () => Promise<T>,
+  client: Db = db,
+): Promise<T> {
+  const head = await auditHead(client);
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.head === head && now - hit.at < ttlMs()) return hit.value as Promise<T>;

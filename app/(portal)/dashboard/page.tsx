@@ -31,7 +31,7 @@ export default async function DashboardPage({
     if (managed) redirect(`/dashboard?team=${managed.slug}`);
   }
   const params = Object.fromEntries(FILTERS.map((k) => [k, first(raw[k])]));
-  const { scope, metrics, problem } = await pageMetrics(params);
+  const { scope, metrics, problem } = await pageMetrics(params, user.id);
   // Shared between loads while nothing is written (lib/server/shared-read.ts).
   const looks = await sharedRead(
     `second-looks ${scope.from.toISOString()} ${scope.to.toISOString()}`,

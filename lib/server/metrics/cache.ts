@@ -1,7 +1,9 @@
 // The dashboard's figures, shared between loads with the same filters while nothing that may move
 // a figure has been written (lib/server/shared-read.ts, docs/decisions/0016-scale.md). The page
 // and GET /api/v1/metrics both read through here, so they cannot disagree. Each answer says when
-// it was computed (`generatedAt`).
+// it was computed (`generatedAt`) and, when read from a replica (DATABASE_REPLICA_URL), as of when
+// (docs/decisions/0017-partitions-and-replicas.md).
+import { readingFrom, staleReadSource } from "@/lib/db/replica";
 import { AppError } from "@/lib/errors";
 import { paramsKey, sharedRead } from "@/lib/server/shared-read";
 import { resolveMetricsScope, type MetricsScope } from "./filters";
@@ -12,22 +14,41 @@ export interface ScopedMetrics {
   metrics: DashboardMetrics;
 }
 
-/** The figures for these URL filters; bad filters throw the same 400 as resolveMetricsScope. */
-export function metricsFor(params: Record<string, string | undefined>): Promise<ScopedMetrics> {
-  return sharedRead(`metrics ${paramsKey(params)}`, async () => {
-    const scope = await resolveMetricsScope(params);
-    return { scope, metrics: await getMetrics(scope) };
-  });
+/**
+ * The figures for these URL filters; bad filters throw the same 400 as resolveMetricsScope.
+ * `actorId`: who asks; a replica that has not replayed their latest write is not read for them.
+ */
+export async function metricsFor(
+  params: Record<string, string | undefined>,
+  actorId: string | null = null,
+): Promise<ScopedMetrics> {
+  const source = await staleReadSource(actorId);
+  const key = `metrics ${source.replica ? "replica " : ""}${paramsKey(params)}`;
+  const read = await sharedRead(
+    key,
+    () =>
+      readingFrom(source, async () => {
+        const scope = await resolveMetricsScope(params);
+        return { scope, metrics: await getMetrics(scope) };
+      }),
+    source.client,
+  );
+  if (!source.replica) return read;
+  return {
+    scope: read.scope,
+    metrics: { ...read.metrics, readFrom: "replica", asOf: source.asOf!.toISOString() },
+  };
 }
 
 /** For the dashboard page: the figures the URL asks for, or the default ones and what was wrong. */
 export async function pageMetrics(
   params: Record<string, string | undefined>,
+  actorId: string | null = null,
 ): Promise<ScopedMetrics & { problem: string | null }> {
   try {
-    return { ...(await metricsFor(params)), problem: null };
+    return { ...(await metricsFor(params, actorId)), problem: null };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { ...(await metricsFor({})), problem: error.message };
+    return { ...(await metricsFor({}, actorId)), problem: error.message };
   }
 }

@@ -4,7 +4,7 @@
 // and reads a few thousand rows however many changes there are. Percentiles are exact too:
 // PostgreSQL's percentile_cont over the scope's fact rows, read from a covering index.
 import { Prisma, type PolicyWindow } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db/replica";
 import {
   factScope,
   isoDay,
@@ -71,7 +71,7 @@ const submitted = (r: FactRange) =>
  * size bucket, and per week for AI-assisted vs not.
  */
 export async function changeFailureSplits(scope: MetricsScope) {
-  return db.$queryRaw<
+  return readDb().$queryRaw<
     {
       ai: string | null;
       level: string | null;
@@ -95,7 +95,7 @@ export async function changeFailureSplits(scope: MetricsScope) {
 /** Change failure rate per approver of the deployed revision, most failures first. */
 export async function changeFailureByApprover(scope: MetricsScope, limit = 20) {
   const r = factRange(scope);
-  return db.$queryRaw<
+  return readDb().$queryRaw<
     { handle: string; name: string; level: string; deployed: number; caused: number }[]
   >`
     WITH d AS (
@@ -119,7 +119,7 @@ export async function changeFailureByApprover(scope: MetricsScope, limit = 20) {
 export async function reviewTimes(scope: MetricsScope) {
   // Two passes that run side by side (one GROUPING SETS pass would first re-sort every row by week).
   const where = submitted(factRange(scope));
-  const timings = (week: Prisma.Sql, groupBy: Prisma.Sql) => db.$queryRaw<
+  const timings = (week: Prisma.Sql, groupBy: Prisma.Sql) => readDb().$queryRaw<
     {
       week: Date | null;
       submitted: number;
@@ -152,7 +152,7 @@ export async function reviewTimes(scope: MetricsScope) {
 /** SENIOR+ reviewers by reviews given in range, with their median time and open assignments. */
 export async function reviewLoad(scope: MetricsScope, limit = 15) {
   const r = factRange(scope);
-  return db.$queryRaw<
+  return readDb().$queryRaw<
     {
       handle: string;
       name: string;
@@ -188,7 +188,7 @@ export async function reviewLoad(scope: MetricsScope, limit = 15) {
 }
 
 export async function rubberStampTotals(scope: MetricsScope) {
-  const [row] = await db.$queryRaw<{ approvals: number; flagged: number }[]>`
+  const [row] = await readDb().$queryRaw<{ approvals: number; flagged: number }[]>`
     SELECT coalesce(sum(approvals), 0)::int AS approvals, coalesce(sum(flagged), 0)::int AS flagged
     FROM (${reviewRows(factRange(scope))}) d`;
   return row ?? { approvals: 0, flagged: 0 };
@@ -196,7 +196,7 @@ export async function rubberStampTotals(scope: MetricsScope) {
 
 export async function recentRubberStamps(scope: MetricsScope, limit = 10) {
   const r = factRange(scope);
-  return db.$queryRaw<
+  return readDb().$queryRaw<
     {
       change: string;
       title: string;
@@ -228,7 +228,7 @@ type PolicyWindowRow = Pick<
 
 /** Each policy window overlapping the range: in-scope approved changes and how many met it. */
 export async function windowCompliance(scope: MetricsScope) {
-  const windows = await db.policyWindow.findMany({
+  const windows = await readDb().policyWindow.findMany({
     where: { kind: "POLICY", startsAt: { lt: scope.to }, endsAt: { gt: scope.from } },
     orderBy: { startsAt: "desc" },
     select: {
@@ -246,9 +246,9 @@ export async function windowCompliance(scope: MetricsScope) {
   const named = [...new Set(windows.flatMap((w) => w.systemIds))];
   const existing = new Set(
     named.length
-      ? (await db.system.findMany({ where: { id: { in: named } }, select: { id: true } })).map(
-          (s) => s.id,
-        )
+      ? (
+          await readDb().system.findMany({ where: { id: { in: named } }, select: { id: true } })
+        ).map((s) => s.id)
       : [],
   );
   const key = factScope(scope);
@@ -292,7 +292,7 @@ async function complianceCounts(
     rows = Prisma.sql`SELECT ${met} AS met FROM "MetricChange" d WHERE d.scope = ${key} AND ${approved}
       AND d."changeId" IN (SELECT w."changeId" FROM "MetricChange" w
         WHERE w.scope = ANY(${covered}) AND w."approvedAt" >= ${lo} AND w."approvedAt" < ${hi})`;
-  const [row] = await db.$queryRaw<{ inScope: number; met: number }[]>`
+  const [row] = await readDb().$queryRaw<{ inScope: number; met: number }[]>`
     SELECT count(*)::int AS "inScope", (count(*) FILTER (WHERE met))::int AS met FROM (${rows}) x`;
   return row ?? { inScope: 0, met: 0 };
 }
@@ -300,7 +300,7 @@ async function complianceCounts(
 /** The change and review headline figures of a period (for the previous period's comparison). */
 export async function headlineChangeFigures(scope: MetricsScope) {
   const r = factRange(scope);
-  const [row] = await db.$queryRaw<
+  const [row] = await readDb().$queryRaw<
     {
       deployed: number;
       caused: number;

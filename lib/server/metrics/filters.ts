@@ -1,7 +1,7 @@
 // The dashboard's and the metrics API's filters: a time range [from, to), and optionally a team,
 // a system and a tier. Parsed from URL parameters; unknown teams and systems are named errors.
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db/replica";
 import { validationError } from "@/lib/errors";
 import { dateTime, parseInput } from "@/lib/validation";
 
@@ -70,13 +70,13 @@ export async function resolveMetricsScope(
   if (to <= from) throw validationError([{ field: "from", message: "must be before to" }]);
   const [team, system] = await Promise.all([
     q.team
-      ? db.team.findUnique({
+      ? readDb().team.findUnique({
           where: { slug: q.team },
           select: { id: true, slug: true, name: true },
         })
       : null,
     q.system
-      ? db.system.findUnique({
+      ? readDb().system.findUnique({
           where: { slug: q.system },
           select: { id: true, slug: true, name: true, tier: true, owningTeamId: true },
         })

@@ -121,6 +121,9 @@ export async function getMetrics(scope: MetricsScope) {
 
   return {
     generatedAt: new Date().toISOString(),
+    /** Where the figures were read (lib/server/metrics/cache.ts sets it): a replica says how old. */
+    readFrom: "primary" as "primary" | "replica",
+    asOf: null as string | null,
     range: { from: iso(scope.from), to: iso(scope.to) },
     previousRange: { from: iso(prev.from), to: iso(prev.to) },
     filters: {

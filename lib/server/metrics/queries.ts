@@ -3,7 +3,7 @@
 // Nothing here loads rows to count them in JavaScript. Each function answers one definition of
 // lib/domain/metrics/definitions for a scope.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db/replica";
 import type { MetricsScope } from "./filters";
 
 const HOURS = (later: string, earlier: string) =>
@@ -27,7 +27,7 @@ function incidentInScope(scope: MetricsScope, alias = "i"): Prisma.Sql {
 }
 
 export async function incidentsPerWeek(scope: MetricsScope) {
-  return db.$queryRaw<{ week: Date; severity: string; incidents: number }[]>`
+  return readDb().$queryRaw<{ week: Date; severity: string; incidents: number }[]>`
     SELECT date_trunc('week', i."startedAt") AS week, i.severity::text AS severity, count(*)::int AS incidents
     FROM "Incident" i
     WHERE i."startedAt" >= ${scope.from} AND i."startedAt" < ${scope.to} AND ${incidentInScope(scope)}
@@ -36,7 +36,7 @@ export async function incidentsPerWeek(scope: MetricsScope) {
 
 /** Time to restore and customer impact, overall (severity null) and per severity. */
 export async function incidentTotals(scope: MetricsScope) {
-  return db.$queryRaw<
+  return readDb().$queryRaw<
     {
       severity: string | null;
       incidents: number;
@@ -73,7 +73,7 @@ export async function restoreDistribution(scope: MetricsScope) {
   const arms = RESTORE_BUCKETS.filter((b) => Number.isFinite(b.max)).map(
     (b) => Prisma.sql`WHEN ${hours} < ${b.max} THEN ${b.name}`,
   );
-  return db.$queryRaw<{ bucket: string; incidents: number }[]>`
+  return readDb().$queryRaw<{ bucket: string; incidents: number }[]>`
     SELECT (CASE ${Prisma.join(arms, " ")} ELSE ${RESTORE_BUCKETS[RESTORE_BUCKETS.length - 1]!.name} END) AS bucket,
       count(*)::int AS incidents
     FROM "Incident" i
@@ -84,7 +84,7 @@ export async function restoreDistribution(scope: MetricsScope) {
 
 /** Right now: changes waiting per owning team, overdue ones, and open assignments per senior. */
 export async function queueDepth(scope: MetricsScope, limit = 15) {
-  return db.$queryRaw<
+  return readDb().$queryRaw<
     {
       team: string;
       name: string;
@@ -124,7 +124,7 @@ export async function queueDepth(scope: MetricsScope, limit = 15) {
 
 /** Right now: requirements no eligible reviewer can satisfy, on changes still waiting. */
 export async function unroutable(scope: MetricsScope, limit = 10) {
-  return db.$queryRaw<{ slug: string | null; name: string | null; requirements: number }[]>`
+  return readDb().$queryRaw<{ slug: string | null; name: string | null; requirements: number }[]>`
     SELECT s.slug, s.name, count(*)::int AS requirements
     FROM "Requirement" q
     JOIN "ChangeRequest" c ON c.id = q."changeId"
@@ -137,7 +137,7 @@ export async function unroutable(scope: MetricsScope, limit = 10) {
 
 /** The incident headline figures of a period (for the previous period's comparison). */
 export async function headlineIncidentFigures(scope: MetricsScope) {
-  const [row] = await db.$queryRaw<{ incidents: number; ttrP50: number | null }[]>`
+  const [row] = await readDb().$queryRaw<{ incidents: number; ttrP50: number | null }[]>`
     SELECT count(*)::int AS incidents,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS('i."resolvedAt"', 'i."startedAt"')}) AS "ttrP50"
     FROM "Incident" i

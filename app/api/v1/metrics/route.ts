@@ -13,8 +13,8 @@ export const GET = withAuth(
       query: metricsQuerySchema,
     },
   },
-  async (req) => {
-    const { metrics } = await metricsFor(Object.fromEntries(req.nextUrl.searchParams));
+  async (req, { user }) => {
+    const { metrics } = await metricsFor(Object.fromEntries(req.nextUrl.searchParams), user.id);
     return NextResponse.json(metrics, { headers: { "cache-control": "no-store" } });
   },
 );
