@@ -32,6 +32,14 @@ test("a junior submits an AI-assisted tier-1 change, watches the live preview, a
     .fill(
       "Card authorisations time out at peak and customers see a failed checkout; one jittered retry recovers most of them.",
     );
+  // Repositories and co-authors are suggested as the author types (GET /api/v1/repositories,
+  // /people), not carried in the page for a whole organisation.
+  await expect(page.locator("#repositories option")).toHaveCount(0);
+  await page.getByLabel("Repository").fill("acme/store");
+  await expect(page.locator("#repositories option").first()).toHaveAttribute(
+    "value",
+    "acme/storefront",
+  );
   await page.getByLabel("Repository").fill("acme/storefront");
   await page.getByLabel("Unified diff (recommended)").fill(DIFF);
   await page.getByRole("radio", { name: /Generated/ }).check();
@@ -39,6 +47,11 @@ test("a junior submits an AI-assisted tier-1 change, watches the live preview, a
   await page
     .getByLabel("Which parts did the AI write?")
     .fill("The retry helper; I wrote the call site.");
+  await page.getByLabel("Co-authors", { exact: true }).fill(`@${coAuthor.handle.slice(0, -1)}`);
+  await expect(page.locator("#coAuthors-suggestions option").first()).toHaveAttribute(
+    "value",
+    coAuthor.handle,
+  );
   await page.getByLabel("Co-authors", { exact: true }).fill(coAuthor.handle);
   await page.getByRole("button", { name: "Add" }).first().click();
 

@@ -129,7 +129,7 @@ export function IncidentForm({
         label="Affected systems"
         hint="System slugs, e.g. checkout-api; press Enter after each."
         prefix=""
-        list="i-systems-options"
+        suggest="systems"
         values={f.systems}
         onChange={(systems) => setF({ ...f, systems })}
         error={errorFor("systems")}

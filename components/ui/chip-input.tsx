@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "./button";
 import { FieldError, Hint, Input, Label } from "./field";
+import { Suggestions, type SuggestionSource } from "./suggestions";
 
 export function ChipInput({
   id,
@@ -12,6 +13,7 @@ export function ChipInput({
   onChange,
   prefix,
   list,
+  suggest,
   error,
 }: {
   id: string;
@@ -22,6 +24,8 @@ export function ChipInput({
   prefix: string;
   /** id of a <datalist> with suggestions */
   list?: string;
+  /** Suggestions asked of the API as the person types (instead of `list`). */
+  suggest?: SuggestionSource;
   error?: string;
 }) {
   const [draft, setDraft] = useState("");
@@ -49,12 +53,19 @@ export function ChipInput({
           }}
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
           aria-invalid={error ? true : undefined}
-          list={list}
+          list={suggest ? `${id}-suggestions` : list}
         />
         <Button variant="secondary" onClick={add}>
           Add
         </Button>
       </div>
+      {suggest ? (
+        <Suggestions
+          id={`${id}-suggestions`}
+          of={suggest}
+          text={(draft.split(/[\s,]+/).pop() ?? "").replace(/^@/, "")}
+        />
+      ) : null}
       <Hint id={`${id}-hint`}>{hint}</Hint>
       <FieldError id={`${id}-error`}>{error}</FieldError>
       <ul className="mt-2 flex flex-wrap gap-1.5" aria-label={`${label}: current`}>

@@ -51,6 +51,8 @@ import * as r46 from "@/app/api/v1/changes/[key]/second-looks/verdict/route";
 import * as r47 from "@/app/api/v1/notifications/settings/route";
 import * as r48 from "@/app/api/v1/systems/route";
 import * as r49 from "@/app/api/v1/teams/route";
+import * as r50 from "@/app/api/v1/people/route";
+import * as r51 from "@/app/api/v1/repositories/route";
 
 export type RouteModule = Record<string, unknown>;
 
@@ -105,4 +107,6 @@ export const API_ROUTES: ReadonlyArray<readonly [string, RouteModule]> = [
   ["/notifications/settings", r47],
   ["/systems", r48],
   ["/teams", r49],
+  ["/people", r50],
+  ["/repositories", r51],
 ];

@@ -117,4 +117,21 @@ describe("month partitions", () => {
     await expect(pool.query(`DELETE FROM ${here}`)).rejects.toThrow(/append-only/);
     await expect(pool.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
   });
+
+  it("every month partition keeps every index of its table after the dashboard's facts are rebuilt", async () => {
+    await pool.query(`SELECT metric_rebuild()`);
+    const { rows } = await pool.query<{ parent: string; partition: string; missing: number }>(
+      `SELECT p.relname AS parent, c.relname AS partition,
+              (SELECT count(*)::int FROM pg_index pi WHERE pi.indrelid = p.oid)
+            - (SELECT count(*)::int FROM pg_index ci WHERE ci.indrelid = c.oid) AS missing
+         FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE p.relname IN ('AuditEvent', 'MetricChange', 'MetricReview')`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.missing !== 0)).toEqual([]);
+    const invalid = await pool.query(
+      `SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid`,
+    );
+    expect(invalid.rows).toEqual([]);
+  });
 });

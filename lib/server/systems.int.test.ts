@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeSystem, makeTeam, makeUser } from "@/prisma/factories";
 import { listSystems, getSystem, systemApprovers } from "@/lib/server/systems";
-import { suggestSystems, suggestTeams, suggestionsQuerySchema } from "@/lib/server/suggestions";
+import {
+  suggestPeople,
+  suggestRepositories,
+  suggestSystems,
+  suggestTeams,
+  suggestionsQuerySchema,
+} from "@/lib/server/suggestions";
 import { updateSystem } from "@/lib/server/system-edit";
 import { AppError } from "@/lib/errors";
 import type { PersonActor } from "@/lib/domain/actor";
@@ -152,6 +158,22 @@ describe("suggestions for pickers (GET /api/v1/systems, GET /api/v1/teams)", () 
     expect((await suggestTeams(suggestionsQuerySchema.parse({ q: unique }))).teams).toEqual([
       { slug: team.slug, name: team.name },
     ]);
+  });
+
+  it("suggests active people by handle or name, and repositories by name", async () => {
+    const unique = `pp${Date.now()}`;
+    const ask = (q: string) => suggestionsQuerySchema.parse({ q });
+    const named = await makeUser(db, { handle: `zz.${unique}`, name: `Ada ${unique}` });
+    const first = await makeUser(db, { handle: `${unique}.first` });
+    await makeUser(db, { handle: `${unique}.gone`, active: false });
+    expect((await suggestPeople(ask(unique))).people).toEqual([
+      { handle: first.handle, name: first.name },
+      { handle: named.handle, name: named.name },
+    ]);
+    await db.repository.create({ data: { name: `acme/${unique}` } });
+    expect(await suggestRepositories(ask(`ACME/${unique}`))).toEqual({
+      repositories: [{ name: `acme/${unique}` }],
+    });
   });
 
   it("treats LIKE wildcards as text, and refuses bad input by field", async () => {

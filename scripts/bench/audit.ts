@@ -1,15 +1,20 @@
 // npm run bench:audit: audited writes per second with 16 concurrent writers, `audit verify`
 // throughput and the /audit page's first-screen query, on 1,000,000 events. Runs on a fresh
-// database (DATABASE_URL_TEST's server, or an embedded PostgreSQL). Prints figures; asserts nothing.
+// database (DATABASE_URL_TEST's server, or an embedded PostgreSQL), or on the scale seed with
+// BENCH_SCALE=<factor> (reusing DATABASE_URL when it is seeded). Prints figures; asserts nothing.
 import pg from "pg";
 import type { StoredEvent } from "../../lib/domain/audit/chain.ts";
 import { createTestDatabase } from "../../lib/testing/test-database.ts";
+import { scaleData } from "./scale-data.ts";
 
 const WRITERS = 16;
 const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
 const TOTAL_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
-const database = await createTestDatabase("bench_audit");
+const SCALE = process.env.BENCH_SCALE ? Number(process.env.BENCH_SCALE) : null;
+const database = SCALE
+  ? await scaleData("bench_audit", SCALE, console.log)
+  : await createTestDatabase("bench_audit");
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_SIZE = String(WRITERS + 4);
 const { db } = await import("../../lib/db.ts");
@@ -22,55 +27,8 @@ const { hashEvent } = await import("../../lib/domain/audit/chain.ts");
 const { makeSystem, makeUser } = await import("../../prisma/factories.ts");
 const { percentile, row, sample, ms, timeIt } = await import("./stats.ts");
 
-try {
-  console.log(`Countersign audit benchmark — ${new Date().toISOString()}`);
-  // 1. Audited writes: each one a real use-case transaction (update a row + its audit event).
-  const user = await makeUser(db, { level: "SENIOR", roles: ["ADMIN"] });
-  const systems = await Promise.all(Array.from({ length: WRITERS }, () => makeSystem(db)));
-  const latencies: number[] = [];
-  const deadline = performance.now() + WRITE_SECONDS * 1000;
-  const started = performance.now();
-  await Promise.all(
-    systems.map(async (system, w) => {
-      for (let i = 0; performance.now() < deadline; i++) {
-        const [, took] = await timeIt(() =>
-          mutate(asSessionUser(user), async (tx) => {
-            await tx.system.update({ where: { id: system.id }, data: { tier: (i % 3) + 1 } });
-            return {
-              result: null,
-              event: {
-                action: "system.updated",
-                subjectType: "system",
-                subjectId: system.id,
-                subjectLabel: system.slug,
-                payload: { before: { tier: 2 }, after: { tier: (i % 3) + 1, writer: w } },
-              },
-            };
-          }),
-        );
-        latencies.push(took);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  row(
-    `audited writes/s, ${WRITERS} concurrent writers, ${WRITE_SECONDS}s`,
-    (latencies.length / elapsed).toFixed(0),
-    "≥ 300/s",
-  );
-  row(
-    "  write latency p50 / p95",
-    `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
-  );
-  const afterWrites = await verifyChain(pgPool());
-  row(
-    "  chain after concurrent writes",
-    afterWrites.ok ? `ok ${afterWrites.events}` : `BROKEN at ${afterWrites.seq}`,
-  );
-
-  // 2. Fill to TOTAL_EVENTS with a valid chain (bulk insert, same hashing as record()).
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+/** Appends synthetic events up to TOTAL_EVENTS, chained as audit_append chains them. */
+async function fill(client: pg.Client) {
   const tail = (await client.query(`SELECT seq, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`))
     .rows[0];
   let seq = Number(tail.seq);
@@ -132,7 +90,66 @@ try {
     await client.query(`ANALYZE "AuditEvent"`);
   });
   row(`filled to ${TOTAL_EVENTS.toLocaleString("en")} events`, `${(fillMs / 1000).toFixed(1)} s`);
+}
 
+try {
+  console.log(`Countersign audit benchmark — ${new Date().toISOString()}`);
+  // 1. Audited writes: each one a real use-case transaction (update a row + its audit event).
+  const user = await makeUser(db, { level: "SENIOR", roles: ["ADMIN"] });
+  const systems = await Promise.all(Array.from({ length: WRITERS }, () => makeSystem(db)));
+  const latencies: number[] = [];
+  const deadline = performance.now() + WRITE_SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    systems.map(async (system, w) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const [, took] = await timeIt(() =>
+          mutate(asSessionUser(user), async (tx) => {
+            await tx.system.update({ where: { id: system.id }, data: { tier: (i % 3) + 1 } });
+            return {
+              result: null,
+              event: {
+                action: "system.updated",
+                subjectType: "system",
+                subjectId: system.id,
+                subjectLabel: system.slug,
+                payload: { before: { tier: 2 }, after: { tier: (i % 3) + 1, writer: w } },
+              },
+            };
+          }),
+        );
+        latencies.push(took);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  row(
+    `audited writes/s, ${WRITERS} concurrent writers, ${WRITE_SECONDS}s`,
+    (latencies.length / elapsed).toFixed(0),
+    "≥ 300/s",
+  );
+  row(
+    "  write latency p50 / p95",
+    `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`,
+  );
+  const afterWrites = await verifyChain(pgPool());
+  row(
+    "  chain after concurrent writes",
+    afterWrites.ok ? `ok ${afterWrites.events}` : `BROKEN at ${afterWrites.seq}`,
+  );
+
+  // 2. Fill to TOTAL_EVENTS with a valid chain (bulk insert, same hashing as record()); the
+  // scale seed has its own history.
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  if (!SCALE) await fill(client);
+  const [middle] = (
+    await client.query<{ seq: string; at: Date; subject: string | null; change: string | null }>(
+      `SELECT seq, at, "subjectLabel" AS subject, "changeKey" AS change FROM "AuditEvent"
+        WHERE seq >= (SELECT max(seq) / 2 FROM "AuditEvent") AND "changeKey" IS NOT NULL
+        ORDER BY seq LIMIT 1`,
+    )
+  ).rows;
   // 3. audit verify over the whole table (the code behind the CLI and the API), twice.
   for (const run of [1, 2]) {
     const [verified, verifyMs] = await timeIt(() => verifyChain(pgPool()));
@@ -152,16 +169,16 @@ try {
     ["first screen, no filter", {}],
     ["filter by action", { action: "team.updated" }],
     ["filter by actor", { actor: user.handle }],
-    ["filter by subject", { subject: "subject-42" }],
-    ["filter by change key", { change: "CR-707" }],
+    ["filter by subject", { subject: middle?.subject ?? "subject-42" }],
+    ["filter by change key", { change: middle?.change ?? "CR-707" }],
     [
       "time range (one hour, mid-history)",
       {
-        from: new Date(Date.now() - TOTAL_EVENTS * 5),
-        to: new Date(Date.now() - TOTAL_EVENTS * 5 + 3_600_000),
+        from: new Date(middle!.at.getTime() - 1_800_000),
+        to: new Date(middle!.at.getTime() + 1_800_000),
       },
     ],
-    ["second page (older than the middle)", { older: Math.floor(TOTAL_EVENTS / 2) }],
+    ["second page (older than the middle)", { older: Number(middle!.seq) }],
   ];
   for (const [label, filters] of cases) {
     const s = await sample(30, () => listAuditEvents(filters));

@@ -1,14 +1,19 @@
 // npm run bench:dashboard: the whole dashboard's data (getMetrics, what the page and the API
 // call) for a 90-day range, with 1,000,000 changes and 50,000 incidents over two years on the
-// demo organisation (BENCH_CHANGES / BENCH_INCIDENTS to change). Prints figures; asserts nothing.
+// demo organisation (BENCH_CHANGES / BENCH_INCIDENTS to change), or on the scale seed with
+// BENCH_SCALE=<factor> (reusing DATABASE_URL when it is seeded). Prints figures; asserts nothing.
 import { createTestDatabase } from "../../lib/testing/test-database.ts";
+import { scaleData } from "./scale-data.ts";
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 1_000_000);
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const DAYS = 730;
 
-const database = await createTestDatabase("bench_dashboard");
+const SCALE = process.env.BENCH_SCALE ? Number(process.env.BENCH_SCALE) : null;
+const database = SCALE
+  ? await scaleData("bench_dashboard", SCALE, console.log)
+  : await createTestDatabase("bench_dashboard");
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_SIZE = "10";
 const { db } = await import("../../lib/db.ts");
@@ -19,8 +24,8 @@ const { getMetrics } = await import("../../lib/server/metrics/metrics.ts");
 const { bulkLoad } = await import("./bulk.ts");
 const { percentile, row, ms, timeIt } = await import("./stats.ts");
 
-try {
-  console.log(`Countersign dashboard benchmark — ${new Date().toISOString()}`);
+/** The benchmark's own history; returns the team it names. */
+async function seedHistory() {
   const org = buildDemoOrganisation();
   await db.$transaction((tx) => insertDemoOrganisation(tx, org), { timeout: 300_000 });
   const t0 = performance.now();
@@ -115,8 +120,14 @@ try {
     `seeded ${CHANGES.toLocaleString("en")} changes, ${INCIDENTS.toLocaleString("en")} incidents`,
     `${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
+  return org.teams[0]!;
+}
 
-  const team = org.teams[0]!;
+try {
+  console.log(`Countersign dashboard benchmark — ${new Date().toISOString()}`);
+  const team = SCALE
+    ? await db.team.findFirstOrThrow({ orderBy: { slug: "asc" }, select: { slug: true } })
+    : await seedHistory();
   const scenarios: [string, Record<string, string>][] = [
     ["whole dashboard, 90 days, everything", { days: "90" }],
     [`whole dashboard, 90 days, team ${team.slug}`, { days: "90", team: team.slug }],

@@ -30,15 +30,9 @@ interface Problem {
 }
 
 export function ChangeForm({
-  options,
   draft,
   author,
 }: {
-  options: {
-    repositories: string[];
-    people: { handle: string; name: string }[];
-    systems: { slug: string; name: string }[];
-  };
   draft: DraftValues | null;
   author: { handle: string; level: Level };
 }) {
@@ -82,14 +76,9 @@ export function ChangeForm({
         aria-label="Change request"
       >
         {save.error ? <ErrorSummary message={save.error.message} problems={problems} /> : null}
-        <ChangeSection
-          form={form}
-          repositories={options.repositories}
-          people={options.people}
-          authorHandle={author.handle}
-        />
+        <ChangeSection form={form} authorHandle={author.handle} />
         <DisclosureSection form={form} />
-        <RiskSection form={form} detected={detected as Set<RiskFlag>} systems={options.systems} />
+        <RiskSection form={form} detected={detected as Set<RiskFlag>} />
         <div className="flex flex-wrap items-center justify-end gap-3">
           <span aria-live="polite" className="text-sm text-slate-600">
             {save.isPending ? "Saving…" : ""}

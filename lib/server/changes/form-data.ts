@@ -1,19 +1,5 @@
-// What the submit page needs to offer: suggestions, and a draft to continue.
+// What the submit page needs: a draft to continue (suggestions come from GET /api/v1/…).
 import { db } from "@/lib/db";
-import { repositoryNames } from "./queries";
-
-export async function submitFormOptions() {
-  const [repositories, people, systems] = await Promise.all([
-    repositoryNames(),
-    db.user.findMany({
-      where: { active: true },
-      orderBy: { handle: "asc" },
-      select: { handle: true, name: true },
-    }),
-    db.system.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } }),
-  ]);
-  return { repositories, people, systems };
-}
 
 /** The author's own draft, as form values; null when it is not theirs or not a draft. */
 export async function draftValues(key: string, authorId: string) {

@@ -120,9 +120,3 @@ export async function listChanges(filters: ChangeListFilters, limit = 30) {
     nextBefore: rows.length > limit ? rows[limit - 1]!.number : null,
   };
 }
-
-export async function repositoryNames(): Promise<string[]> {
-  return (await db.repository.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map(
-    (r) => r.name,
-  );
-}

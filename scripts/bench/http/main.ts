@@ -11,7 +11,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { buildNeeded, FINGERPRINT_FILE, sourceFingerprint } from "../../lib/build-fingerprint.ts";
 import { KEEP_ALIVE_MS, serverNodeOptions } from "../../lib/runtime.ts";
-import { createTestDatabase, type TestDatabase } from "../../../lib/testing/test-database.ts";
+import { scaleData } from "../scale-data.ts";
 import { percentile } from "../stats.ts";
 import { sampleRss } from "./rss.ts";
 import { demoSignIn, pendingApprovals, pickPeople } from "./people.ts";
@@ -63,47 +63,13 @@ if (why) {
 }
 
 // ---- 2. the data ------------------------------------------------------------------------------
-let fresh: TestDatabase | null = null;
-let ownerUrl = process.env.DATABASE_URL;
-let appUrl = ownerUrl;
-if (!ownerUrl) {
-  fresh = await createTestDatabase("bench_http");
-  ownerUrl = fresh.url;
-  appUrl = fresh.appUrl;
-}
+const data = await scaleData("bench_http", FACTOR, say);
+const ownerUrl = data.url;
+const appUrl = data.appUrl;
 process.env.DATABASE_URL = ownerUrl;
-const { migrate } = await import("../../../lib/db/migrate.ts");
-await migrate(ownerUrl);
 const pool = new pg.Pool({ connectionString: ownerUrl, max: 4 });
-const server = (await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`))
-  .rows[0]!.v;
-const seeded = await pool.query(`SELECT 1 FROM "User" WHERE id = 'sc-user-0'`);
-if (seeded.rowCount === 0) {
-  const { seedScale } = await import("../../../prisma/seed-scale.ts");
-  const started = performance.now();
-  let shown = 0;
-  const counts = await seedScale(ownerUrl, {
-    factor: FACTOR,
-    log: say,
-    progress: (done, total) => {
-      if (done / total >= shown + 0.25 || (done === total && shown < 1)) {
-        shown = done / total;
-        say(`seeding: ${done.toLocaleString("en")} of ${total.toLocaleString("en")} changes`);
-      }
-    },
-  });
-  say(
-    `seeded in ${((performance.now() - started) / 1000).toFixed(0)} s: ` +
-      Object.entries(counts)
-        .map(([k, v]) => `${v.toLocaleString("en")} ${k}`)
-        .join(", "),
-  );
-}
-const size = (
-  await pool.query<{ changes: string; events: string }>(
-    `SELECT (SELECT count(*) FROM "ChangeRequest") AS changes, (SELECT max(seq) FROM "AuditEvent") AS events`,
-  )
-).rows[0]!;
+const server = data.server;
+const size = { changes: data.changes, events: data.events };
 const people = await pickPeople(pool);
 
 // ---- 3. the servers ---------------------------------------------------------------------------
@@ -154,7 +120,7 @@ children.push(limit);
 const stopAll = async () => {
   for (const child of children) child.kill("SIGTERM");
   await pool.end().catch(() => {});
-  if (fresh && !process.env.BENCH_KEEP) await fresh.dispose().catch(() => {});
+  await data.dispose().catch(() => {});
   // A profiled server writes its profile as it exits: wait for it.
   if (PROFILE && next.exitCode === null) await new Promise((r) => next.once("exit", r));
 };

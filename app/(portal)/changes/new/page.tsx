@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/guards";
-import { draftValues, submitFormOptions } from "@/lib/server/changes/form-data";
+import { draftValues } from "@/lib/server/changes/form-data";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangeForm } from "@/components/changes/new/change-form";
 import type { RawSearchParams } from "@/lib/search-params";
@@ -15,10 +15,11 @@ export default async function NewChangePage({
 }) {
   const user = await requirePage("changes:create", "/changes/new");
   const draftKey = first((await searchParams).draft);
-  const [options, draft] = await Promise.all([
-    submitFormOptions(),
-    draftKey && /^CR-\d+$/.test(draftKey) ? draftValues(draftKey, user.id) : Promise.resolve(null),
-  ]);
+  // Repositories, co-authors and systems are suggested as the author types (GET /api/v1/…),
+  // not carried in the page: 20,000 people and 5,000 systems made it megabytes
+  // (docs/decisions/0016-scale.md).
+  const draft =
+    draftKey && /^CR-\d+$/.test(draftKey) ? await draftValues(draftKey, user.id) : null;
   return (
     <>
       <PageHeader
@@ -26,7 +27,6 @@ export default async function NewChangePage({
         description="Describe the change and how an AI helped. As you type, the panel on the right shows which systems it touches and who must sign off, and why."
       />
       <ChangeForm
-        options={options}
         draft={draft}
         author={{ handle: user.handle, level: user.level }}
       />

@@ -7,13 +7,11 @@ import { BackLink } from "@/components/ui/back-link";
 import { readNotificationsAbout } from "@/lib/server/notifications";
 import { orNotFound } from "@/lib/auth/or-not-found";
 import { can } from "@/lib/authz/can";
-import { db } from "@/lib/db";
 import { getIncident, suspectChanges } from "@/lib/server/incidents/queries";
 import { subjectTimeline } from "@/lib/server/audit/list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { TierBadge } from "@/components/systems/tier-badge";
-import { SystemOptions } from "@/components/systems/system-options";
 import { Facts } from "@/components/ui/facts";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/badges";
@@ -39,12 +37,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
   const incident = await orNotFound(getIncident(key.toUpperCase()));
   await readNotificationsAbout(user, `/incidents/${incident.key}`);
   const canWrite = can(user, "incidents:write");
-  const [suspects, history, systems] = await Promise.all([
+  const [suspects, history] = await Promise.all([
     suspectChanges(incident.id, incident.startedAt),
     subjectTimeline("incident", incident.id, 20),
-    canWrite
-      ? db.system.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } })
-      : [],
   ]);
   const restoreHours = incident.resolvedAt
     ? (incident.resolvedAt.getTime() - incident.startedAt.getTime()) / 3_600_000
@@ -170,7 +165,6 @@ export default async function IncidentPage({ params }: { params: Promise<{ key: 
                       postmortemUrl: incident.postmortemUrl ?? "",
                     }}
                   />
-                  <SystemOptions id="i-systems-options" systems={systems} />
                 </CardBody>
               </details>
             </Card>

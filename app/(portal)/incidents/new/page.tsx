@@ -4,7 +4,6 @@ import { requirePage } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 import { first, type RawSearchParams } from "@/lib/search-params";
 import { PageHeader } from "@/components/ui/page-header";
-import { SystemOptions } from "@/components/systems/system-options";
 import { Card, CardBody } from "@/components/ui/card";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { blankIncident } from "@/components/incidents/form-values";
@@ -18,11 +17,10 @@ export default async function NewIncidentPage({
 }) {
   await requirePage("incidents:write", "/incidents/new");
   const system = first((await searchParams).system);
-  const systems = await db.system.findMany({
-    orderBy: { slug: "asc" },
-    select: { slug: true, name: true },
-  });
-  const preset = system && systems.some((s) => s.slug === system) ? [system] : [];
+  const known = system
+    ? await db.system.findUnique({ where: { slug: system }, select: { slug: true } })
+    : null;
+  const preset = known ? [known.slug] : [];
   return (
     <>
       <PageHeader
@@ -37,7 +35,6 @@ export default async function NewIncidentPage({
       <Card>
         <CardBody>
           <IncidentForm initial={blankIncident(preset)} />
-          <SystemOptions id="i-systems-options" systems={systems} />
         </CardBody>
       </Card>
     </>

@@ -4,18 +4,15 @@ import { useState } from "react";
 import { diffSummary, MAX_DIFF_BYTES } from "@/lib/domain/changes/draft-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ChipInput } from "@/components/ui/chip-input";
+import { Suggestions } from "@/components/ui/suggestions";
 import { TextField } from "@/components/ui/text-field";
 import type { FormApi } from "./form-api";
 
 export function ChangeSection({
   form,
-  repositories,
-  people,
   authorHandle,
 }: {
   form: FormApi;
-  repositories: string[];
-  people: { handle: string; name: string }[];
   authorHandle: string;
 }) {
   const { values, set, errorFor } = form;
@@ -69,11 +66,7 @@ export function ChangeSection({
               error={errorFor("repository")}
               required
             />
-            <datalist id="repositories">
-              {repositories.map((r) => (
-                <option key={r} value={r} />
-              ))}
-            </datalist>
+            <Suggestions id="repositories" of="repositories" text={values.repository} />
           </div>
           <TextField
             id="prUrl"
@@ -157,16 +150,9 @@ export function ChangeSection({
               v.filter((h) => h !== authorHandle),
             )
           }
-          list="people"
+          suggest="people"
           error={errorFor("coAuthors")}
         />
-        <datalist id="people">
-          {people.map((p) => (
-            <option key={p.handle} value={p.handle}>
-              {p.name}
-            </option>
-          ))}
-        </datalist>
       </CardBody>
     </Card>
   );

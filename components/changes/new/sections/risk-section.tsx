@@ -10,11 +10,9 @@ import type { FormApi } from "./form-api";
 export function RiskSection({
   form,
   detected,
-  systems,
 }: {
   form: FormApi;
   detected: ReadonlySet<RiskFlag>;
-  systems: { slug: string; name: string }[];
 }) {
   const { values, set, errorFor } = form;
   return (
@@ -62,16 +60,9 @@ export function RiskSection({
           prefix=""
           values={values.systems}
           onChange={(v) => set("systems", v)}
-          list="system-slugs"
+          suggest="systems"
           error={errorFor("systems")}
         />
-        <datalist id="system-slugs">
-          {systems.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.name}
-            </option>
-          ))}
-        </datalist>
         <div className="grid gap-4 md:grid-cols-2">
           <TextField
             id="rollbackPlan"
