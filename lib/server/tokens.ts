@@ -4,6 +4,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { readerFor } from "@/lib/db/reader";
+import type { Level, Role } from "@/lib/domain/levels";
 import { can } from "@/lib/authz/can";
 import { PERSON_COLUMNS, type Actor, type TokenActor } from "@/lib/domain/actor";
 import {
@@ -206,6 +208,22 @@ export async function listTokens(
   return rows.map(toView);
 }
 
+interface TokenRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  ownerId: string;
+  ownerName: string;
+  email: string;
+  handle: string;
+  level: Level;
+  roles: Role[];
+  active: boolean;
+}
+
 /** How often a token's last use is written: at most once a minute per token. */
 const LAST_USED_EVERY_MS = 60_000;
 
@@ -219,18 +237,29 @@ export async function authenticateToken(
 ): Promise<TokenActor> {
   if (!SECRET_PATTERN.test(secret))
     throw new AppError("UNAUTHENTICATED", "The bearer token is not a Countersign token.");
-  const token = await db.apiToken.findUnique({
-    where: { secretHash: hashOf(secret) },
-    select: {
-      id: true,
-      name: true,
-      scopes: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      owner: { select: PERSON_COLUMNS },
+  // Every pipeline poll comes through here: one prepared statement (lib/db/reader.ts), as the
+  // session's person is read (docs/decisions/0016-scale.md).
+  const [row] = await readerFor(db).query<TokenRow>(
+    "token-actor",
+    `SELECT t.id, t.name, t.scopes, t."expiresAt", t."revokedAt", t."lastUsedAt",
+            u.id AS "ownerId", u.name AS "ownerName", u.email, u.handle, u.level::text AS level,
+            u.roles::text[] AS roles, u.active
+       FROM "ApiToken" t JOIN "User" u ON u.id = t."ownerId"
+      WHERE t."secretHash" = $1`,
+    [hashOf(secret)],
+  );
+  const token = row && {
+    ...row,
+    owner: {
+      id: row.ownerId,
+      name: row.ownerName,
+      email: row.email,
+      handle: row.handle,
+      level: row.level,
+      roles: row.roles,
+      active: row.active,
     },
-  });
+  };
   if (!token) throw new AppError("UNAUTHENTICATED", "The bearer token is not known.");
   const unusable = tokenUnusable(token, now);
   if (unusable) throw new AppError("UNAUTHENTICATED", unusable);
