@@ -41,7 +41,10 @@ async function ask(base: string, q: Question): Promise<{ status: number; body: u
   return { status: res.status, body: comparable(body) };
 }
 
-/** Each question asked of both instances at once; the same status and body (less VOLATILE)? */
+/**
+ * Each question asked of both instances at once: answered (2xx) by both, with the same status and
+ * body (less VOLATILE)? Two refusals are not an answer.
+ */
 export async function compareInstances(
   a: string,
   b: string,
@@ -52,7 +55,10 @@ export async function compareInstances(
     const [x, y] = await Promise.all([ask(a, q), ask(b, q)]);
     out.push({
       name: q.name,
-      same: x.status === y.status && JSON.stringify(x.body) === JSON.stringify(y.body),
+      same:
+        x.status < 300 &&
+        x.status === y.status &&
+        JSON.stringify(x.body) === JSON.stringify(y.body),
       status: [x.status, y.status],
     });
   }

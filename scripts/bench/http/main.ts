@@ -398,7 +398,10 @@ try {
       headers: all.find((t) => t.name.startsWith("POST /api/v1/changes"))!.headers,
       body: all.find((t) => t.name.startsWith("POST /api/v1/changes"))!.next!()!.body,
     });
+    if (submitted.status !== 201)
+      throw new Error(`submitting through the second instance: ${submitted.status}`);
     const { key } = (await submitted.json()) as { key: string };
+    const readToken = await token(["changes:read"]);
     // The dashboard's default range ends "now": ask both for the same explicit range instead.
     const to = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const range = `from=${new Date(to.getTime() - 90 * 86_400_000).toISOString()}&to=${to.toISOString()}`;
@@ -411,7 +414,7 @@ try {
       {
         name: `GET /api/v1/changes/${key} (submitted through the second)`,
         path: `/api/v1/changes/${key}`,
-        headers: { authorization: `Bearer ${submitToken}` },
+        headers: { authorization: `Bearer ${readToken}` },
       },
     ]);
     for (const c of compared)
