@@ -8,13 +8,23 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { countersignDb?: PrismaClient };
 
-export function createDb(connectionString: string, max = 10): PrismaClient {
+export function createDb(
+  connectionString: string,
+  max = 10,
+  /** How long to wait for a connection (default: as long as it takes). */
+  connectionTimeoutMillis?: number,
+): PrismaClient {
   // JIT compilation costs more than it saves on this application's queries (the dashboard's
   // aggregates paid 100+ ms each for it), so it is off for the portal's connections. The exact
   // percentiles of the dashboard sort ~100,000 values at a time: with PostgreSQL's default 4 MB
   // of work memory they spill to disk (+50%), so each connection may use 32 MB for a sort.
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max, options: "-c jit=off -c work_mem=32MB" }),
+    adapter: new PrismaPg({
+      connectionString,
+      max,
+      options: "-c jit=off -c work_mem=32MB",
+      connectionTimeoutMillis,
+    }),
   });
 }
 

@@ -20,6 +20,9 @@ export interface ReadSource {
 
 const PRIMARY: ReadSource = { client: db, replica: false, asOf: null };
 const CHECK_EVERY_MS = 1000;
+/** A replica that takes longer than this to say where it is, or to connect, is not read. */
+const CHECK_TIMEOUT_MS = 500;
+const CONNECT_TIMEOUT_MS = 2000;
 const KEEP_SAMPLES_MS = 15 * 60_000;
 
 /** "16/B374D848" as a number of bytes. */
@@ -60,7 +63,7 @@ function replicas(): Replicas | null {
     return globalForReplicas.countersignReplicas;
   const urls = env().DATABASE_REPLICA_URL;
   const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const clients = urls.map((url) => createDb(url, size));
+  const clients = urls.map((url) => createDb(url, size, CONNECT_TIMEOUT_MS));
   globalForReplicas.countersignReplicas = clients.length
     ? {
         clients,
@@ -99,9 +102,24 @@ async function check(r: Replicas): Promise<void> {
   r.checked = Date.now();
 }
 
-/** Whether replicas are configured at all. */
-export function replicasConfigured(): boolean {
-  return replicas() !== null;
+/** The check, waited for at most CHECK_TIMEOUT_MS: a slow replica is not read meanwhile. */
+async function checkWithin(r: Replicas): Promise<void> {
+  r.pending ??= check(r).finally(() => (r.pending = null));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), CHECK_TIMEOUT_MS);
+  });
+  const outcome = await Promise.race([r.pending, late]);
+  clearTimeout(timer);
+  if (outcome === "late") r.asOf = null;
+}
+
+/** A read from a replica failed: read the primary until the next check says otherwise. */
+export function replicaFailed(): void {
+  const r = replicas();
+  if (!r) return;
+  r.asOf = null;
+  r.checked = Date.now();
 }
 
 /**
@@ -112,19 +130,22 @@ export function replicasConfigured(): boolean {
 export async function staleReadSource(actorId: string | null): Promise<ReadSource> {
   const r = replicas();
   if (!r) return PRIMARY;
-  if (Date.now() - r.checked >= CHECK_EVERY_MS) {
-    r.pending ??= check(r).finally(() => (r.pending = null));
-    await r.pending;
-  }
+  if (Date.now() - r.checked >= CHECK_EVERY_MS) await checkWithin(r);
   if (r.asOf === null || Date.now() - r.asOf > env().REPLICA_MAX_LAG_SECONDS * 1000) return PRIMARY;
   const replica = r.extended.$replica();
   if (actorId) {
-    const [[own], [head]] = await Promise.all([
+    const [[own], head] = await Promise.all([
       db.$queryRaw<{ seq: bigint }[]>`
         SELECT seq FROM "AuditEvent" WHERE "actorId" = ${actorId} ORDER BY seq DESC LIMIT 1`,
-      replica.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`,
+      replica.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`
+        .then(([row]) => row ?? { seq: 0n })
+        .catch(() => null),
     ]);
-    if (own && (!head || head.seq < own.seq)) return PRIMARY;
+    if (!head) {
+      replicaFailed();
+      return PRIMARY;
+    }
+    if (own && head.seq < own.seq) return PRIMARY;
   }
   return { client: replica, replica: true, asOf: new Date(r.asOf) };
 }

@@ -3,7 +3,7 @@
 // and GET /api/v1/metrics both read through here, so they cannot disagree. Each answer says when
 // it was computed (`generatedAt`) and, when read from a replica (DATABASE_REPLICA_URL), as of when
 // (docs/decisions/0017-partitions-and-replicas.md).
-import { readingFrom, staleReadSource } from "@/lib/db/replica";
+import { replicaFailed, readingFrom, staleReadSource, type ReadSource } from "@/lib/db/replica";
 import { AppError } from "@/lib/errors";
 import { paramsKey, sharedRead } from "@/lib/server/shared-read";
 import { resolveMetricsScope, type MetricsScope } from "./filters";
@@ -23,6 +23,20 @@ export async function metricsFor(
   actorId: string | null = null,
 ): Promise<ScopedMetrics> {
   const source = await staleReadSource(actorId);
+  try {
+    return await metricsFrom(source, params);
+  } catch (error) {
+    // A replica that fails mid-read: the primary answers, and is read until the next check.
+    if (!source.replica || error instanceof AppError) throw error;
+    replicaFailed();
+    return metricsFrom(await staleReadSource(null), params);
+  }
+}
+
+async function metricsFrom(
+  source: ReadSource,
+  params: Record<string, string | undefined>,
+): Promise<ScopedMetrics> {
   const key = `metrics ${source.replica ? "replica " : ""}${paramsKey(params)}`;
   const read = await sharedRead(
     key,
