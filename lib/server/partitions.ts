@@ -31,7 +31,7 @@ export async function partitionRows(pool: pg.Pool): Promise<PartitionInfo[]> {
     );
     for (const { partition } of rows) {
       const count = await pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM ${JSON.stringify(partition)}`,
+        `SELECT count(*)::int AS n FROM "${partition.replace(/"/g, '""')}"`,
       );
       out.push({ table, partition, rows: count.rows[0]!.n });
     }
