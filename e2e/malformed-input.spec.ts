@@ -28,6 +28,11 @@ const READS = [
   "/api/v1/notifications",
   "/api/v1/queue",
   "/api/v1/queue/counts",
+  // The pickers' suggestions.
+  "/api/v1/systems",
+  "/api/v1/teams",
+  "/api/v1/people",
+  "/api/v1/repositories",
 ];
 const PAGES = [
   "/systems",

@@ -393,10 +393,11 @@ try {
   const twoLines: string[] = [];
   if (second) {
     const reads = all.filter((t) => t.kind === "api" || t.kind === "gate" || t.kind === "ceiling");
+    const submit = all.find((t) => t.name.startsWith("POST /api/v1/changes"))!;
     const submitted = await fetch(`${secondBase}/api/v1/changes`, {
       method: "POST",
-      headers: all.find((t) => t.name.startsWith("POST /api/v1/changes"))!.headers,
-      body: all.find((t) => t.name.startsWith("POST /api/v1/changes"))!.next!()!.body,
+      headers: submit.headers,
+      body: submit.next!()!.body,
     });
     if (submitted.status !== 201)
       throw new Error(`submitting through the second instance: ${submitted.status}`);
