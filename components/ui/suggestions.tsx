@@ -21,15 +21,7 @@ function option(of: SuggestionSource, item: Item): { value: string; label: strin
   return { value: item.slug!, label: item.name };
 }
 
-export function Suggestions({
-  id,
-  of,
-  text,
-}: {
-  id: string;
-  of: SuggestionSource;
-  text: string;
-}) {
+export function Suggestions({ id, of, text }: { id: string; of: SuggestionSource; text: string }) {
   const q = text.trim();
   const { data } = useQuery({
     queryKey: ["suggestions", of, q],

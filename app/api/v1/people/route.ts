@@ -12,7 +12,8 @@ export const GET = withAuth(
     scope: "changes:read",
     contract: {
       tag: "People",
-      summary: "Active people whose handle or name contains the text, handle prefixes first (for pickers)",
+      summary:
+        "Active people whose handle or name contains the text, handle prefixes first (for pickers)",
       query: suggestionsQuerySchema,
     },
   },

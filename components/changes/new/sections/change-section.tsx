@@ -8,13 +8,7 @@ import { Suggestions } from "@/components/ui/suggestions";
 import { TextField } from "@/components/ui/text-field";
 import type { FormApi } from "./form-api";
 
-export function ChangeSection({
-  form,
-  authorHandle,
-}: {
-  form: FormApi;
-  authorHandle: string;
-}) {
+export function ChangeSection({ form, authorHandle }: { form: FormApi; authorHandle: string }) {
   const { values, set, errorFor } = form;
   const [fileError, setFileError] = useState<string | null>(null);
   const summary = diffSummary(values.diff);
