@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { startCodeHost, type CodeHostStandIn } from "../lib/testing/code-hosts";
+import type { PrismaClient } from "../lib/generated/prisma/client";
 import { test, expect, signInAs, review, SAME_ORIGIN, checkoutChange } from "./fixtures";
 
 // The package is one JSON file: required, since Playwright's ESM loader wants an import attribute.
@@ -87,10 +88,28 @@ async function statusesFor(commit: string) {
   return host.statuses().filter((c) => c.path.endsWith(`/${commit}`));
 }
 
-async function waitForStatus(commit: string, state: string) {
-  await expect
-    .poll(async () => (await statusesFor(commit)).map((c) => c.body?.state), { timeout: 90_000 })
-    .toContain(state);
+/**
+ * Waits for the host to accept a status of this state on the commit. When it never comes, the
+ * failure says what the job queue and the pull request held, and every call the host saw for it.
+ */
+async function waitForStatus(db: PrismaClient, commit: string, state: string) {
+  try {
+    await expect
+      .poll(async () => (await statusesFor(commit)).map((c) => c.body?.state), { timeout: 90_000 })
+      .toContain(state);
+  } catch (error) {
+    const jobs = await db.$queryRaw<object[]>`
+      SELECT id, state, retry_count, start_after, started_on, completed_on, created_on, output
+        FROM pgboss.job WHERE name = 'sign-off-status' ORDER BY created_on`;
+    const pulls = await db.$queryRaw<object[]>`
+      SELECT "headSha", "lastStatus", "lastStatusAt" FROM "PullRequest" WHERE "headSha" = ${commit}`;
+    const calls = host.calls
+      .filter((c) => c.path.endsWith(`/${commit}`))
+      .map((c) => ({ answered: c.answered, body: c.body }));
+    throw new Error(
+      `${(error as Error).message}\n${JSON.stringify({ jobs, pulls, calls, now: new Date() }, null, 1)}`,
+    );
+  }
   return (await statusesFor(commit)).filter((c) => c.body?.state === state).at(-1)!.body!;
 }
 
@@ -107,6 +126,7 @@ async function changeOf(request: APIRequestContext, key: string) {
 
 test("a GitHub pull request: opened, signed off, synchronized, redelivered, refused unsigned, and GitHub down", async ({
   page,
+  db,
   createPerson,
 }) => {
   test.setTimeout(300_000);
@@ -170,7 +190,7 @@ test("a GitHub pull request: opened, signed off, synchronized, redelivered, refu
   };
 
   expect((await deliver("opened")).status()).toBe(202);
-  const pending = await waitForStatus(head, "pending");
+  const pending = await waitForStatus(db, head, "pending");
   expect(pending.context).toBe("countersign/sign-off");
   expect(pending.description).toMatch(/^0 of 2 approvals: \S+ needs 2 more SENIOR\+/);
   const key = /\/changes\/(CR-\d+)$/.exec(String(pending.target_url))![1]!;
@@ -195,14 +215,14 @@ test("a GitHub pull request: opened, signed off, synchronized, redelivered, refu
     await signInAs(page, senior);
     await review(page, key, "Approve", "Read every line; the retry is bounded to one attempt.");
   }
-  expect((await waitForStatus(head, "success")).description).toMatch(/^Signed off/);
+  expect((await waitForStatus(db, head, "success")).description).toMatch(/^Signed off/);
 
   // New commits: revision 2, the approvals no longer count, pending again on the new head.
   const next = sha();
   hosted(next, "export const twice = false;");
   const synchronize = randomUUID();
   expect((await deliver("synchronize", synchronize)).status()).toBe(202);
-  await waitForStatus(next, "pending");
+  await waitForStatus(db, next, "pending");
   await signInAs(page, author);
   const revised = await changeOf(page.request, key);
   expect(revised.status).toBe("PENDING");
@@ -236,11 +256,12 @@ test("a GitHub pull request: opened, signed off, synchronized, redelivered, refu
   } finally {
     host.failing = false;
   }
-  await waitForStatus(next, "success");
+  await waitForStatus(db, next, "success");
 });
 
 test("a GitLab merge request: opened, signed off, a new revision, redelivered, a wrong token refused", async ({
   page,
+  db,
   createPerson,
 }) => {
   test.setTimeout(240_000);
@@ -303,7 +324,7 @@ test("a GitLab merge request: opened, signed off, a new revision, redelivered, a
       }),
     });
   expect((await deliver("open")).status()).toBe(202);
-  const pending = await waitForStatus(head, "pending");
+  const pending = await waitForStatus(db, head, "pending");
   expect(pending.name).toBe("countersign/sign-off");
   const key = /\/changes\/(CR-\d+)$/.exec(String(pending.target_url))![1]!;
   await signInAs(page, author);
@@ -316,13 +337,13 @@ test("a GitLab merge request: opened, signed off, a new revision, redelivered, a
     await signInAs(page, senior);
     await review(page, key, "Approve", "Read every line; the retry is bounded to one attempt.");
   }
-  await waitForStatus(head, "success");
+  await waitForStatus(db, head, "success");
 
   const next = sha();
   hosted(next, "export const twice = false;");
   const update = randomUUID();
   expect((await deliver("update", update)).status()).toBe(202);
-  await waitForStatus(next, "pending");
+  await waitForStatus(db, next, "pending");
   expect((await deliver("update", update)).status()).toBe(200);
   expect((await deliver("close", randomUUID(), "wrong-token")).status()).toBe(401);
   await signInAs(page, author);

@@ -7,7 +7,13 @@ import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { STATUS_CONTEXT } from "@/lib/domain/integrations/sign-off-status";
-import { MAX_HOST_DIFF_BYTES, type CodeHost, type PullRequestRef } from "./hosts";
+import {
+  HOST_TIMEOUT_MS,
+  MAX_HOST_DIFF_BYTES,
+  type CodeHost,
+  type HostOptions,
+  type PullRequestRef,
+} from "./hosts";
 
 const GitHubClient = Octokit.plugin(retry, throttling);
 
@@ -15,7 +21,24 @@ const GitHubClient = Octokit.plugin(retry, throttling);
 export type GitHubAuth =
   { token: string } | { appId: string; privateKey: string; installationId: string };
 
-export function githubClient(baseUrl: string, auth: GitHubAuth) {
+/**
+ * fetch with a deadline per request: @octokit/request has no timeout of its own (its old
+ * `request.timeout` option is ignored), and a signal given once would count from the client's
+ * creation, not from each request's start.
+ */
+function fetchWithin(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return fetch(input, { ...init, signal });
+  };
+}
+
+export function githubClient(
+  baseUrl: string,
+  auth: GitHubAuth,
+  { timeoutMs = HOST_TIMEOUT_MS }: HostOptions = {},
+) {
   return new GitHubClient({
     ...("token" in auth
       ? { auth: auth.token }
@@ -35,7 +58,7 @@ export function githubClient(baseUrl: string, auth: GitHubAuth) {
       onSecondaryRateLimit: (_after: number, _options: object, _client: unknown, count: number) =>
         count < 2,
     },
-    request: { timeout: 20_000 },
+    request: { fetch: fetchWithin(timeoutMs) },
   });
 }
 
@@ -45,8 +68,8 @@ function split(ref: PullRequestRef) {
   return { owner, repo, pull_number: ref.number };
 }
 
-export function github(baseUrl: string, auth: GitHubAuth): CodeHost {
-  const client = githubClient(baseUrl, auth);
+export function github(baseUrl: string, auth: GitHubAuth, options?: HostOptions): CodeHost {
+  const client = githubClient(baseUrl, auth, options);
   return {
     async pullRequest(ref) {
       const where = split(ref);

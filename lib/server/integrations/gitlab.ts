@@ -5,7 +5,13 @@
 import { Gitlab } from "@gitbeaker/rest";
 import { unifiedDiff, type GitLabDiffEntry } from "@/lib/domain/integrations/gitlab-diff";
 import { STATUS_CONTEXT } from "@/lib/domain/integrations/sign-off-status";
-import { MAX_HOST_DIFF_BYTES, type CodeHost, type PullRequestRef } from "./hosts";
+import {
+  HOST_TIMEOUT_MS,
+  MAX_HOST_DIFF_BYTES,
+  type CodeHost,
+  type HostOptions,
+  type PullRequestRef,
+} from "./hosts";
 
 const STATES = { pending: "pending", success: "success", failure: "failed" } as const;
 
@@ -21,8 +27,12 @@ function countLines(diff: string) {
   return { additions, deletions };
 }
 
-export function gitlab(baseUrl: string, token: string): CodeHost {
-  const api = new Gitlab({ host: baseUrl.replace(/\/+$/, ""), token, queryTimeout: 20_000 });
+export function gitlab(
+  baseUrl: string,
+  token: string,
+  { timeoutMs = HOST_TIMEOUT_MS }: HostOptions = {},
+): CodeHost {
+  const api = new Gitlab({ host: baseUrl.replace(/\/+$/, ""), token, queryTimeout: timeoutMs });
   return {
     async pullRequest(ref) {
       const mr = await api.MergeRequests.show(project(ref), ref.number);

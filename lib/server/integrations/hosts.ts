@@ -23,5 +23,16 @@ export interface CodeHost {
   ): Promise<void>;
 }
 
+/**
+ * How long one call to a code host may take before it is given up (the job queue retries). A host
+ * or proxy that holds the connection open must not hold the job: the sign-off-status queue runs
+ * one job per pull request at a time.
+ */
+export const HOST_TIMEOUT_MS = 20_000;
+
+export interface HostOptions {
+  timeoutMs?: number;
+}
+
 /** A diff larger than a change request takes is left out; the files and their counts stand in. */
 export const MAX_HOST_DIFF_BYTES = 5 * 1024 * 1024;

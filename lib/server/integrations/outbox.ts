@@ -31,9 +31,27 @@ export async function afterEvent(tx: Tx, event: OutboundEvent): Promise<void> {
     rows.filter((r) => r.kind === "webhook").map((r) => r.id),
     event,
   );
-  for (const r of rows) if (r.kind === "pull-request") await queueSignOffStatus(tx, r.id);
+  await queueSignOffStatuses(
+    tx,
+    rows.filter((r) => r.kind === "pull-request").map((r) => r.id),
+  );
 }
 
-export async function queueSignOffStatus(tx: Tx, pullRequestId: string): Promise<void> {
-  await enqueue(tx, QUEUES.signOffStatus, { pullRequestId }, { singletonKey: pullRequestId });
+/**
+ * Asks for these pull requests' countersign/sign-off statuses again, in the caller's transaction.
+ * The queue keeps one waiting job per pull request and drops one asked for while another waits
+ * (policy "stately"), and that waiting job may start before this transaction commits: it would
+ * read the state before this event, and no job would be left to post the event. So this
+ * transaction holds a shared lock per pull request until it commits, and the job takes the same
+ * lock exclusively before it reads (./status.ts): whichever job runs, it reads what every event
+ * that asked for it wrote. Advisory locks, not the pull request's row: a delivery holds that row
+ * while it waits for the change, and an approval holds the change: rows would deadlock.
+ */
+export async function queueSignOffStatuses(tx: Tx, pullRequestIds: string[]): Promise<void> {
+  if (pullRequestIds.length === 0) return;
+  await tx.$queryRaw`
+    SELECT pg_advisory_xact_lock_shared(hashtext('sign-off-status'), hashtext(id))::text
+      FROM unnest(${pullRequestIds}::text[]) AS id`;
+  for (const pullRequestId of pullRequestIds)
+    await enqueue(tx, QUEUES.signOffStatus, { pullRequestId }, { singletonKey: pullRequestId });
 }

@@ -12,6 +12,7 @@ import { reviewChange } from "@/lib/server/changes/review";
 import { createConnection, mapRepository } from "./connections";
 import { processDelivery, receiveDelivery } from "./deliveries";
 import { postSignOffStatus } from "./status";
+import { queueSignOffStatuses } from "./outbox";
 import { loadConnection } from "./connections";
 
 process.env.INTEGRATIONS_KEY ??= "integration-tests-key-0123456789";
@@ -255,6 +256,36 @@ describe("GitHub pull requests", () => {
     }
     await postSignOffStatus(link.id);
     expect(lastStatus()).toMatchObject({ state: "success" });
+  });
+
+  // The queue keeps one waiting status job per pull request and drops another asked for while one
+  // waits: the waiting job must not read the pull request's state before the event that asked
+  // for the dropped one commits, or the host keeps a status older than the change.
+  it("a status job that starts while an event is being committed posts that event, not what came before", async () => {
+    const w = await world();
+    githubPull(w, 13);
+    const key = (await deliver(w, 13, "opened"))!.changeKey!;
+    const link = await db.pullRequest.findFirstOrThrow({ where: { change: { key } } });
+    expect(await statusJobs(key)).toBeGreaterThan(0); // queued by "opened", not yet run
+
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let job: Promise<string> | undefined;
+    // An event's transaction: the change is withdrawn, the status asked for, then a pause before
+    // the commit; the waiting job starts in that pause.
+    const event = db.$transaction(async (tx) => {
+      await tx.$queryRaw`UPDATE "ChangeRequest" SET status = 'WITHDRAWN' WHERE key = ${key} RETURNING id`;
+      await queueSignOffStatuses(tx, [link.id]);
+      job = postSignOffStatus(link.id);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    commit();
+    await event;
+    await job;
+    expect(lastStatus()).toMatchObject({ state: "failure" });
+    expect(lastStatus().description).toMatch(/withdrawn/);
   });
 
   it("an unmapped repository and other events are ignored, and logged", async () => {
