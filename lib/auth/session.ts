@@ -6,7 +6,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { readerFor } from "@/lib/db/reader";
-import type { UserActor } from "@/lib/domain/actor";
+import { personSql, type UserActor } from "@/lib/domain/actor";
 import type { Level, Role } from "@/lib/domain/levels";
 import { sessionMethodAccepted } from "@/lib/auth/sign-in-method";
 import { decodeSessionToken, sessionCookieName, sessionTokenFrom } from "@/lib/auth/session-token";
@@ -28,8 +28,7 @@ export async function sessionUserFrom(token: string | undefined): Promise<Sessio
     return null;
   const [user] = await readerFor(db).query<PersonRow>(
     "session-user",
-    `SELECT id, name, email, handle, level::text AS level, roles::text[] AS roles, active
-       FROM "User" WHERE id = $1`,
+    `SELECT ${personSql("u")} FROM "User" u WHERE u.id = $1`,
     [id],
   );
   if (!user || !user.active) return null;

@@ -26,6 +26,13 @@ export const PERSON_COLUMNS = {
   active: true,
 } as const;
 
+/**
+ * The same columns in SQL, from the User aliased `t`, for the prepared statements that read the
+ * person on every request (the session's, a bearer token's owner).
+ */
+export const personSql = (t: string) =>
+  `${t}.id, ${t}.name, ${t}.email, ${t}.handle, ${t}.level::text AS level, ${t}.roles::text[] AS roles, ${t}.active`;
+
 /** A person signed in to the portal. */
 export interface UserActor extends Person {
   kind: "user";

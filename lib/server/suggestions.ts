@@ -16,57 +16,49 @@ export const suggestionsQuerySchema = z
   .strict();
 export type SuggestionsQuery = z.output<typeof suggestionsQuerySchema>;
 
-export interface Suggestion {
-  slug: string;
-  name: string;
-}
-
-/** What a picker offers: `key` goes into the field, `name` explains it. */
+/**
+ * Where each picker looks: `key` is what goes into the field (matched by prefix first), `columns`
+ * what the API answers (named as it names them), `where` which rows are offered.
+ */
 const SOURCES = {
-  System: { key: "slug", name: "name", where: "true" },
-  Team: { key: "slug", name: "name", where: "true" },
-  User: { key: "handle", name: "name", where: "active" },
-  Repository: { key: "name", name: "name", where: "true" },
+  System: { key: "slug", columns: "slug, name", where: "true" },
+  Team: { key: "slug", columns: "slug, name", where: "true" },
+  User: { key: "handle", columns: "handle, name", where: "active" },
+  Repository: { key: "name", columns: "name", where: "true" },
 } as const;
 
-async function suggest(
-  table: keyof typeof SOURCES,
-  query: SuggestionsQuery,
-): Promise<{ key: string; name: string }[]> {
-  const { key, name, where } = SOURCES[table];
+async function suggest<Row>(table: keyof typeof SOURCES, query: SuggestionsQuery): Promise<Row[]> {
+  const { key, columns, where } = SOURCES[table];
   const contains = containsPattern(query.q);
   const prefix = `${contains.slice(1, -1)}%`;
-  return readerFor(db).query<{ key: string; name: string }>(
+  return readerFor(db).query<Row>(
     `suggest-${table}`,
-    `SELECT ${key} AS key, ${name} AS name FROM "${table}"
-      WHERE ${where} AND (${key} LIKE $1 OR ${key} ILIKE $2 OR ${name} ILIKE $2)
+    `SELECT ${columns} FROM "${table}"
+      WHERE ${where} AND (${key} LIKE $1 OR ${key} ILIKE $2 OR name ILIKE $2)
       ORDER BY (${key} LIKE $1) DESC, ${key} LIMIT $3`,
     [prefix.toLowerCase(), contains, query.limit],
   );
 }
 
-export async function suggestSystems(query: SuggestionsQuery): Promise<{ systems: Suggestion[] }> {
-  const rows = await suggest("System", query);
-  return { systems: rows.map((r) => ({ slug: r.key, name: r.name })) };
+export interface Suggestion {
+  slug: string;
+  name: string;
 }
 
-export async function suggestTeams(query: SuggestionsQuery): Promise<{ teams: Suggestion[] }> {
-  const rows = await suggest("Team", query);
-  return { teams: rows.map((r) => ({ slug: r.key, name: r.name })) };
+export async function suggestSystems(query: SuggestionsQuery) {
+  return { systems: await suggest<Suggestion>("System", query) };
+}
+
+export async function suggestTeams(query: SuggestionsQuery) {
+  return { teams: await suggest<Suggestion>("Team", query) };
 }
 
 /** Active people by handle or name (co-authors, reviewers to name). */
-export async function suggestPeople(
-  query: SuggestionsQuery,
-): Promise<{ people: { handle: string; name: string }[] }> {
-  const rows = await suggest("User", query);
-  return { people: rows.map((r) => ({ handle: r.key, name: r.name })) };
+export async function suggestPeople(query: SuggestionsQuery) {
+  return { people: await suggest<{ handle: string; name: string }>("User", query) };
 }
 
 /** Repositories by name ("org/name"). */
-export async function suggestRepositories(
-  query: SuggestionsQuery,
-): Promise<{ repositories: { name: string }[] }> {
-  const rows = await suggest("Repository", query);
-  return { repositories: rows.map((r) => ({ name: r.key })) };
+export async function suggestRepositories(query: SuggestionsQuery) {
+  return { repositories: await suggest<{ name: string }>("Repository", query) };
 }

@@ -5,9 +5,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { readerFor } from "@/lib/db/reader";
-import type { Level, Role } from "@/lib/domain/levels";
 import { can } from "@/lib/authz/can";
-import { PERSON_COLUMNS, type Actor, type TokenActor } from "@/lib/domain/actor";
+import {
+  PERSON_COLUMNS,
+  personSql,
+  type Actor,
+  type Person,
+  type TokenActor,
+} from "@/lib/domain/actor";
 import {
   SCOPE_NAMES,
   SECRET_PATTERN,
@@ -208,21 +213,14 @@ export async function listTokens(
   return rows.map(toView);
 }
 
-interface TokenRow {
-  id: string;
-  name: string;
+type TokenRow = Person & {
+  tokenId: string;
+  tokenName: string;
   scopes: string[];
   expiresAt: Date | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
-  ownerId: string;
-  ownerName: string;
-  email: string;
-  handle: string;
-  level: Level;
-  roles: Role[];
-  active: boolean;
-}
+};
 
 /** How often a token's last use is written: at most once a minute per token. */
 const LAST_USED_EVERY_MS = 60_000;
@@ -241,37 +239,20 @@ export async function authenticateToken(
   // session's person is read (docs/decisions/0016-scale.md).
   const [row] = await readerFor(db).query<TokenRow>(
     "token-actor",
-    `SELECT t.id, t.name, t.scopes, t."expiresAt", t."revokedAt", t."lastUsedAt",
-            u.id AS "ownerId", u.name AS "ownerName", u.email, u.handle, u.level::text AS level,
-            u.roles::text[] AS roles, u.active
+    `SELECT ${personSql("u")}, t.id AS "tokenId", t.name AS "tokenName", t.scopes,
+            t."expiresAt", t."revokedAt", t."lastUsedAt"
        FROM "ApiToken" t JOIN "User" u ON u.id = t."ownerId"
       WHERE t."secretHash" = $1`,
     [hashOf(secret)],
   );
-  const token = row && {
-    ...row,
-    owner: {
-      id: row.ownerId,
-      name: row.ownerName,
-      email: row.email,
-      handle: row.handle,
-      level: row.level,
-      roles: row.roles,
-      active: row.active,
-    },
-  };
-  if (!token) throw new AppError("UNAUTHENTICATED", "The bearer token is not known.");
-  const unusable = tokenUnusable(token, now);
+  if (!row) throw new AppError("UNAUTHENTICATED", "The bearer token is not known.");
+  const { tokenId, tokenName, scopes, expiresAt, revokedAt, lastUsedAt, ...owner } = row;
+  const unusable = tokenUnusable({ expiresAt, revokedAt }, now);
   if (unusable) throw new AppError("UNAUTHENTICATED", unusable);
-  if (!token.owner.active)
-    throw new AppError("UNAUTHENTICATED", "The token's owner is deactivated.");
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
+  if (!owner.active) throw new AppError("UNAUTHENTICATED", "The token's owner is deactivated.");
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     // Operational state, like the rate counters: not audited (the requests it makes are).
-    await db.$queryRaw`UPDATE "ApiToken" SET "lastUsedAt" = ${now} WHERE id = ${token.id} RETURNING id`;
+    await db.$queryRaw`UPDATE "ApiToken" SET "lastUsedAt" = ${now} WHERE id = ${tokenId} RETURNING id`;
   }
-  return {
-    kind: "token",
-    ...token.owner,
-    token: { id: token.id, name: token.name, scopes: token.scopes },
-  };
+  return { kind: "token", ...owner, token: { id: tokenId, name: tokenName, scopes } };
 }
