@@ -22,7 +22,7 @@ import {
   ensureSecret,
   DATA_DIR,
   log,
-  serverNodeOptions,
+  nextCommandEnv,
   KEEP_ALIVE_MS,
 } from "./lib/runtime.ts";
 import { listenAddress } from "./lib/listen.ts";
@@ -35,7 +35,7 @@ const NEXT_BIN = "node_modules/next/dist/bin/next";
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], {
     stdio: "inherit",
-    env: { ...env, NODE_OPTIONS: serverNodeOptions(env) },
+    env: nextCommandEnv(args, env),
   });
 }
 

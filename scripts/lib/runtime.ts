@@ -37,6 +37,15 @@ export function serverNodeOptions(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 /**
+ * The environment for `next <args>`: the server's flags for `next start` only. `next build`
+ * type-checks the whole project and runs out of heap under the server's cap, and `next dev`
+ * compiles as it serves.
+ */
+export function nextCommandEnv(args: string[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return args[0] === "start" ? { ...env, NODE_OPTIONS: serverNodeOptions(env) } : env;
+}
+
+/**
  * How long the server keeps an idle connection open (`next start --keepAliveTimeout`). Node's 5 s
  * default races clients and proxies that keep theirs longer: a request sent on a connection the
  * server is closing meets ECONNRESET (or a proxy's 502). Longer than the common 60 s idle timeout
